@@ -1,0 +1,73 @@
+"""Builds the demo site: the page tree, the standard pages and the demo case studies."""
+
+import json
+from pathlib import Path
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from home.models import HomePage, StandardPage
+
+from .importing import import_records, plain_to_rich_text
+from .models import CaseStudyIndexPage
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo_content"
+
+HOME_INTRO = (
+    "<p>The Partnership Evidence Bank collects case studies of schools, trusts and universities "
+    "working together, tagged by the five features of successful partnerships and the four policy "
+    "levers that encourage them. It is for trust leaders choosing a partnership model, trainers "
+    "linking evidence into leadership courses, and editors building the evidence base.</p>"
+)
+INDEX_INTRO = (
+    "<p>Every case study says who did what, what it cost where known, what evidence there is "
+    "and where it comes from.</p>"
+)
+
+
+@transaction.atomic
+def build_page_tree():
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's first migration creates a placeholder "Welcome" page that the site points at.
+        Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
+        home = root.add_child(instance=HomePage(title="Partnership Evidence Bank", slug="home", intro=HOME_INTRO))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="Partnership Evidence Bank")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Partnership Evidence Bank"
+        site.save()
+    index = CaseStudyIndexPage.objects.first()
+    if index is None:
+        index = home.add_child(instance=CaseStudyIndexPage(title="Case studies", slug="case-studies", intro=INDEX_INTRO))
+    return home, index
+
+
+def load_standard_pages(home):
+    outcomes = []
+    pages = json.loads((DEMO_DIR / "pages.json").read_text(encoding="utf-8"))["pages"]
+    for data in pages:
+        body = [
+            ("heading", {"text": b["text"], "level": "h2"}) if b["type"] == "heading"
+            else ("paragraph", plain_to_rich_text(b["text"]))
+            for b in data["body"]
+        ]
+        intro = plain_to_rich_text(data.get("intro", ""))
+        page = StandardPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        if page is not None:
+            outcomes.append((data["slug"], "unchanged"))
+            continue
+        page = StandardPage(title=data["title"], slug=data["slug"], intro=intro, body=body)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        outcomes.append((data["slug"], "created"))
+    return outcomes
+
+
+def load_case_studies(index):
+    document = json.loads((DEMO_DIR / "case_studies.json").read_text(encoding="utf-8"))
+    return import_records(document["case_studies"], index, publish=True)

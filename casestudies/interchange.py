@@ -1,0 +1,153 @@
+"""The case-study interchange format, version 1 (see README, "Interchange format").
+
+One canonical dictionary shape is shared by import and export, so that a record read from a
+file and a record written from a page can be compared field by field: that comparison is what
+makes import idempotent and export→import→export a fixed point.
+"""
+
+import datetime
+import html
+import re
+
+from django.utils.html import strip_tags
+
+SCHEMA_VERSION = 1
+
+TITLE_MAX = 255
+SUMMARY_MAX = 400
+SHORT_TEXT_MAX = 255
+LONG_TEXT_MAX = 20_000
+BODY_MAX = 100_000
+
+# Fields beyond the published version-1 list that this bank reads and writes. Other banks may
+# ignore them; a file without them is still a complete version-1 file.
+EXTENSION_FIELDS = ("story", "funding_note", "barriers_note", "advice", "last_reviewed")
+
+CANONICAL_SLUGS = {
+    "success_features": [
+        "shared-governance", "play-to-strengths", "existing-infrastructure",
+        "accountability-impact", "exciting-accessible",
+    ],
+    "policy_levers": ["sharing-what-works", "leadership-training", "local-convening", "inspection-regulation"],
+    "purposes": [
+        "teacher-workforce", "widening-participation", "transition-to-he", "subject-enrichment",
+        "teacher-cpd", "research-engagement", "early-years-family", "send", "civic-community",
+    ],
+    "phases": ["early-years", "primary", "secondary", "post-16", "further-education", "higher-education"],
+    "region": [
+        "north-east", "north-west", "yorkshire-humber", "east-midlands", "west-midlands",
+        "east-of-england", "london", "south-east", "south-west", "scotland", "wales",
+        "northern-ireland", "uk-wide",
+    ],
+    "partner_type": [
+        "mat", "school", "university", "fe-college", "local-authority", "charity", "employer",
+        "funder", "professional-body", "other",
+    ],
+    "status": ["pilot", "established", "scaled", "ended"],
+    "formality": ["informal", "mou", "contract", "joint-board", "structural"],
+    "funding_model": ["core-budgets", "grant", "pooled-fund", "fee-based", "mixed"],
+    "barriers": [
+        "culture", "timetables", "staff-time", "funding-uncertainty", "staff-turnover",
+        "vetting-logistics", "policy-churn", "no-entry-point",
+    ],
+}
+EVIDENCE_TYPES = (1, 2, 3)
+
+
+def in_canonical_order(facet, slugs):
+    order = CANONICAL_SLUGS[facet]
+    return sorted(set(slugs), key=order.index)
+
+
+STORY_BLOCK_FIELDS = {
+    "heading": ("text",),
+    "paragraph": ("text",),
+    "quote": ("quote", "attribution"),
+    "key_fact": ("figure", "label", "source"),
+}
+
+
+def paragraphs_from_body(body):
+    return [p.strip() for p in re.split(r"\n\s*\n", body or "") if p.strip()]
+
+
+def story_from_body(body):
+    return [{"type": "paragraph", "text": " ".join(p.split())} for p in paragraphs_from_body(body)]
+
+
+def body_from_story(story):
+    return "\n\n".join(block["text"] for block in story if block["type"] in ("heading", "paragraph"))
+
+
+def rich_text_to_plain(value):
+    """Turn a rich-text paragraph back into the plain text it was imported from."""
+    text = re.sub(r"</p>\s*<p[^>]*>", "\n\n", str(value))
+    text = re.sub(r"<br\s*/?>", "\n", text)
+    return html.unescape(strip_tags(text)).strip()
+
+
+def plain_to_rich_text(text):
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs_from_body(text)) or "<p></p>"
+
+
+def canonical_record(record):
+    """Fill defaults and derive story/body from each other, so that equal content compares equal."""
+    story = record.get("story") or story_from_body(record.get("body", ""))
+    story = [{"type": b["type"], **{k: b.get(k) or "" for k in STORY_BLOCK_FIELDS[b["type"]]}} for b in story]
+    last_reviewed = record.get("last_reviewed")
+    if isinstance(last_reviewed, datetime.date):
+        last_reviewed = last_reviewed.isoformat()
+    return {
+        "external_id": record["external_id"],
+        "title": record["title"],
+        "summary": record["summary"],
+        "body": body_from_story(story),
+        "story": story,
+        "partners": [
+            {
+                "name": p["name"],
+                "type": p.get("type") or "other",
+                "role": p.get("role") or "",
+                "lead": bool(p.get("lead", False)),
+            }
+            for p in record.get("partners", [])
+        ],
+        "success_features": [
+            {"feature": f["feature"], "evidence": f["evidence"]} for f in record["success_features"]
+        ],
+        "policy_levers": in_canonical_order("policy_levers", record.get("policy_levers", [])),
+        "purposes": in_canonical_order("purposes", record.get("purposes", [])),
+        "phases": in_canonical_order("phases", record.get("phases", [])),
+        "region": record.get("region"),
+        "local_authority": record.get("local_authority") or "",
+        "start_year": record.get("start_year"),
+        "end_year": record.get("end_year"),
+        "status": record.get("status"),
+        "formality": record.get("formality"),
+        "funding_model": record.get("funding_model"),
+        "funding_note": record.get("funding_note") or "",
+        "evidence_type": record["evidence_type"],
+        "evidence_note": record.get("evidence_note") or "",
+        "impact_measures": [
+            {
+                "measure": m["measure"],
+                "baseline": m.get("baseline") or "",
+                "result": m.get("result") or "",
+                "source": m.get("source") or "",
+            }
+            for m in record.get("impact_measures", [])
+        ],
+        "barriers": in_canonical_order("barriers", record.get("barriers", [])),
+        "barriers_note": record.get("barriers_note") or "",
+        "advice": record.get("advice") or "",
+        "sources": [
+            {
+                "title": s["title"],
+                "url": s.get("url") or "",
+                "publisher": s.get("publisher") or "",
+                "year": s.get("year"),
+            }
+            for s in record.get("sources", [])
+        ],
+        "last_reviewed": last_reviewed,
+    }

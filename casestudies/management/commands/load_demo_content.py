@@ -1,0 +1,25 @@
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+
+from casestudies.demo import build_page_tree, load_case_studies, load_standard_pages
+
+
+class Command(BaseCommand):
+    help = "Build the page tree and load the demo case studies and pages. Safe to run again."
+
+    def handle(self, *args, **options):
+        home, index = build_page_tree()
+        pages = load_standard_pages(home)
+        results = load_case_studies(index)
+        counts = Counter(r.outcome for r in results)
+        for r in results:
+            for error in r.errors:
+                self.stderr.write(f"Demo record {r.index} ({r.external_id}): {error}")
+        self.stdout.write(
+            f"Standard pages: {', '.join(f'{slug} {outcome}' for slug, outcome in pages)}\n"
+            f"Case studies: {counts['created']} created, {counts['updated']} updated, "
+            f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+        )
+        if counts["failed"]:
+            raise CommandError("Some demo case studies failed to load.")

@@ -1,0 +1,35 @@
+from .choices import EvidenceType, Formality, FundingModel, PartnerType, RegionKind, Status
+from .organisations import PartnerOrganisation
+from .pages import (
+    CaseStudyFeatureEvidence,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CaseStudyPartner,
+    CaseStudySource,
+    ImpactMeasure,
+    RelatedDocument,
+)
+from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
+
+__all__ = [
+    "Barrier",
+    "CaseStudyFeatureEvidence",
+    "CaseStudyIndexPage",
+    "CaseStudyPage",
+    "CaseStudyPartner",
+    "CaseStudySource",
+    "EvidenceType",
+    "Formality",
+    "FundingModel",
+    "ImpactMeasure",
+    "PartnerOrganisation",
+    "PartnerType",
+    "Phase",
+    "PolicyLever",
+    "Purpose",
+    "Region",
+    "RegionKind",
+    "RelatedDocument",
+    "Status",
+    "SuccessFeature",
+]

@@ -1,0 +1,361 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import StoryBlock
+from .choices import EvidenceType, Formality, FundingModel, Status
+
+EARLIEST_YEAR = 1944  # the Education Act that shaped the modern school system
+SUMMARY_MAX_LENGTH = 400
+
+
+def latest_year():
+    return datetime.date.today().year + 5
+
+
+class CaseStudyIndexPage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "case-study index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = (
+            CaseStudyPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")
+            .prefetch_related("partners__organisation", "feature_evidence__feature")
+            .select_related("region")
+        )
+        return context
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.external_id:
+            field = self.fields["external_id"]
+            field.disabled = True
+            field.help_text = "Fixed when the case study was first saved; imports and exports rely on it."
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_one_row_per("feature_evidence", "feature", "success feature")
+        self._check_one_row_per("partners", "organisation", "partner organisation")
+        return cleaned_data
+
+    def _check_one_row_per(self, formset_name, field_name, label):
+        seen = set()
+        for form in self.formsets[formset_name].forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            value = form.cleaned_data.get(field_name)
+            if value is None:
+                continue
+            if value in seen:
+                form.add_error(field_name, f"“{value}” is listed twice: keep one {label} entry and merge the text.")
+            seen.add(value)
+
+
+class CaseStudyPage(Page):
+    summary = models.TextField(
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
+        help_text=(
+            f"One or two sentences (at most {SUMMARY_MAX_LENGTH} characters) saying who worked together, "
+            "on what, and what came of it. Shown in search results and at the top of the page."
+        ),
+    )
+    story = StreamField(
+        StoryBlock(),
+        blank=True,
+        help_text="Tell the story: the problem, what each partner did, and what happened. "
+        "Use headings to break it up, quotes with the speaker's role, and key facts for figures.",
+    )
+    policy_levers = ParentalManyToManyField(
+        "casestudies.PolicyLever",
+        blank=True,
+        related_name="case_studies",
+        help_text="Which policy levers brought this partnership about or could spread it.",
+    )
+    purposes = ParentalManyToManyField(
+        "casestudies.Purpose", blank=True, related_name="case_studies", help_text="What the partnership is for."
+    )
+    phases = ParentalManyToManyField(
+        "casestudies.Phase", blank=True, related_name="case_studies", help_text="The phases of education it serves."
+    )
+    region = models.ForeignKey(
+        "casestudies.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        help_text="Where the partnership works. Choose 'UK-wide' for national programmes.",
+    )
+    local_authority = models.CharField(
+        max_length=100, blank=True, help_text="The local authority area, e.g. 'Hounslow', if known."
+    )
+    start_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_YEAR)],
+        help_text="The year the partnership began, e.g. 2019.",
+    )
+    end_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_YEAR)],
+        help_text="The year it ended. Leave empty if it is still running.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    formality = models.CharField(
+        max_length=20, choices=Formality.choices, blank=True, help_text="How formally the partners are bound."
+    )
+    funding_model = models.CharField(max_length=20, choices=FundingModel.choices, blank=True)
+    funding_note = models.TextField(
+        blank=True, help_text="Who paid for what, and roughly how much, if the source says."
+    )
+    evidence_type = models.PositiveSmallIntegerField(
+        choices=EvidenceType.choices,
+        help_text="Type 1: a narrative of why it should work. Type 2: data showing change. "
+        "Type 3: a comparison or trial that attributes the change to the partnership.",
+    )
+    evidence_note = models.TextField(
+        blank=True, help_text="Say why you chose this evidence type: what data exists, and what it cannot show."
+    )
+    barriers = ParentalManyToManyField(
+        "casestudies.Barrier", blank=True, related_name="case_studies", help_text="Obstacles the partners met."
+    )
+    barriers_note = models.TextField(
+        "how the barriers were overcome", blank=True, help_text="What the partners did about the barriers above."
+    )
+    advice = models.TextField(
+        "advice to others", blank=True, help_text="What the partners would tell someone starting out."
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When an editor last checked this case study against its sources."
+    )
+    external_id = models.SlugField(
+        "external ID",
+        max_length=100,
+        unique=True,
+        blank=True,
+        error_messages={"unique": "Another case study already uses this external ID: choose a different one."},
+        help_text="A stable identifier for imports and exports. Leave empty to use the page's slug; "
+        "it can never change once saved.",
+    )
+
+    base_form_class = CaseStudyPageForm
+
+    story_panels = [
+        TitleFieldPanel("title", help_text="A plain, descriptive title: who did what, e.g. "
+                        "'A local route into teaching through foundation degrees'."),
+        FieldPanel("summary"),
+        FieldPanel("story"),
+    ]
+    partner_panels = [
+        HelpPanel("Add every partner organisation and what it does best. Mark the partner that leads."),
+        InlinePanel("partners", label="Partner", min_num=1, heading="Partners"),
+    ]
+    feature_panels = [
+        HelpPanel("Choose each success feature this case shows (at least one) and say how it shows it."),
+        InlinePanel("feature_evidence", label="Success feature", min_num=1, max_num=5, heading="Success features"),
+    ]
+    evidence_panels = [
+        MultiFieldPanel([FieldPanel("evidence_type"), FieldPanel("evidence_note")], heading="Strength of evidence"),
+        InlinePanel("impact_measures", label="Impact measure", heading="Impact measures"),
+        MultiFieldPanel([FieldPanel("barriers"), FieldPanel("barriers_note")], heading="Barriers"),
+        FieldPanel("advice"),
+    ]
+    classification_panels = [
+        FieldPanel("policy_levers", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("purposes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("region"), FieldPanel("local_authority")])], heading="Place"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status")])],
+            heading="Time and status",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("formality"), FieldPanel("funding_model"), FieldPanel("funding_note")],
+            heading="Formality and funding",
+        ),
+    ]
+    source_panels = [
+        InlinePanel("sources", label="Source", heading="Sources"),
+        InlinePanel("related_documents", label="Related document", heading="Related documents (evaluation reports)"),
+        FieldPanel("last_reviewed"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(story_panels, heading="Story"),
+            ObjectList(partner_panels, heading="Partners"),
+            ObjectList(feature_panels, heading="Success features"),
+            ObjectList(evidence_panels, heading="Evidence and impact"),
+            ObjectList(classification_panels, heading="Classification"),
+            ObjectList(source_panels, heading="Sources"),
+            ObjectList(Page.promote_panels + [FieldPanel("external_id")], heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("story"),
+        index.SearchField("advice"),
+        index.SearchField("barriers_note"),
+        index.SearchField("evidence_note"),
+        index.SearchField("local_authority"),
+        index.RelatedFields("partners", [index.RelatedFields("organisation", [index.SearchField("name")])]),
+        index.RelatedFields("feature_evidence", [index.SearchField("evidence")]),
+        index.RelatedFields(
+            "impact_measures", [index.SearchField("measure"), index.SearchField("result")]
+        ),
+        index.FilterField("evidence_type"),
+        index.FilterField("status"),
+        index.FilterField("formality"),
+        index.FilterField("funding_model"),
+        index.FilterField("region"),
+        index.FilterField("start_year"),
+        index.FilterField("end_year"),
+    ]
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        this_year_limit = latest_year()
+        for field in ("start_year", "end_year"):
+            value = getattr(self, field)
+            if value is not None and value > this_year_limit:
+                errors[field] = f"Enter a year no later than {this_year_limit}."
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = (
+                f"The end year ({self.end_year}) is before the start year ({self.start_year}): "
+                "correct one of them, or leave the end year empty if the partnership is still running."
+            )
+        if self.pk and self.external_id:
+            stored = CaseStudyPage.objects.filter(pk=self.pk).values_list("external_id", flat=True).first()
+            if stored and stored != self.external_id:
+                errors["external_id"] = f"The external ID cannot change once saved; it is “{stored}”."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if not self.external_id:
+            self.external_id = self.slug
+        return super().save(*args, **kwargs)
+
+    @property
+    def evidence_type_explanation(self):
+        return EvidenceType(self.evidence_type).explanation if self.evidence_type else ""
+
+    @property
+    def is_ongoing(self):
+        return self.start_year is not None and self.end_year is None and self.status != Status.ENDED
+
+
+class CaseStudyPartner(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        "casestudies.PartnerOrganisation",
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        help_text="Choose the organisation, or add it under Taxonomy › Partner organisations first.",
+    )
+    role = models.CharField(
+        "what it does best",
+        max_length=255,
+        blank=True,
+        help_text="Its role in this partnership, e.g. 'Assessment and research'.",
+    )
+    is_lead = models.BooleanField("lead partner", default=False)
+
+    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("is_lead")]
+
+
+class CaseStudyFeatureEvidence(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="feature_evidence")
+    feature = models.ForeignKey(
+        "casestudies.SuccessFeature", on_delete=models.PROTECT, related_name="evidence"
+    )
+    evidence = models.TextField(
+        help_text="How this case shows the feature: one to three sentences with specifics."
+    )
+
+    panels = [FieldPanel("feature"), FieldPanel("evidence")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "success-feature evidence"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "feature"], name="one_evidence_entry_per_feature")
+        ]
+
+
+class ImpactMeasure(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="impact_measures")
+    measure = models.CharField(max_length=255, help_text="What was measured, e.g. 'Students taking a language A level'.")
+    baseline = models.CharField(max_length=100, blank=True, help_text="The figure before, if known.")
+    result = models.CharField(max_length=100, blank=True, help_text="The figure after.")
+    source = models.CharField(max_length=255, blank=True, help_text="Where the figures come from.")
+
+    panels = [
+        FieldPanel("measure"),
+        FieldRowPanel([FieldPanel("baseline"), FieldPanel("result")]),
+        FieldPanel("source"),
+    ]
+
+
+class CaseStudySource(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=255)
+    url = models.URLField("web address", max_length=500, blank=True)
+    publisher = models.CharField(max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")])]
+
+
+class RelatedDocument(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", help_text="Upload or choose the report."
+    )
+    description = models.CharField(
+        max_length=255, blank=True, help_text="What the document is, e.g. 'Independent evaluation, 2024'."
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("description")]

@@ -1,0 +1,51 @@
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from casestudies.blocks import PARAGRAPH_FEATURES, HeadingBlock, ImageBlock, QuoteBlock
+
+
+class HomePage(Page):
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Two sentences: what the bank is and whom it serves.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["casestudies.CaseStudyIndexPage", "home.StandardPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from casestudies.models import CaseStudyPage, PolicyLever, SuccessFeature
+
+        context = super().get_context(request, *args, **kwargs)
+        context["features"] = SuccessFeature.objects.all()
+        context["levers"] = PolicyLever.objects.all()
+        context["latest_case_studies"] = (
+            CaseStudyPage.objects.live().public().order_by("-first_published_at").select_related("region")[:6]
+        )
+        return context
+
+
+class StandardPage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    body = StreamField(
+        [
+            ("heading", HeadingBlock()),
+            ("paragraph", blocks.RichTextBlock(features=PARAGRAPH_FEATURES, icon="pilcrow")),
+            ("quote", QuoteBlock()),
+            ("image", ImageBlock()),
+        ],
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
