@@ -3,6 +3,9 @@
 import json
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -33,14 +36,14 @@ def build_page_tree():
         # Wagtail's first migration creates a placeholder "Welcome" page that the site points at.
         Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
         home = root.add_child(instance=HomePage(title="Partnership Evidence Bank", slug="home", intro=HOME_INTRO))
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Partnership Evidence Bank")
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.site_name = "Partnership Evidence Bank"
-        site.save()
+    # The site's address comes from WAGTAILADMIN_BASE_URL, so citations and canonical links work.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    site.hostname = address.hostname or "localhost"
+    site.port = address.port or (443 if address.scheme == "https" else 80)
+    site.root_page = home
+    site.site_name = "Partnership Evidence Bank"
+    site.save()
     index = CaseStudyIndexPage.objects.first()
     if index is None:
         index = home.add_child(instance=CaseStudyIndexPage(title="Case studies", slug="case-studies", intro=INDEX_INTRO))

@@ -71,15 +71,19 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def _check_one_row_per(self, formset_name, field_name, label):
+        # Read the submitted value: the formset's own unique check removes duplicates from
+        # cleaned_data and only says "Please correct the duplicate values".
         seen = set()
         for form in self.formsets[formset_name].forms:
-            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+            if "DELETE" in form.fields and form["DELETE"].value():
                 continue
-            value = form.cleaned_data.get(field_name)
-            if value is None:
+            field = form[field_name]
+            value = field.value()
+            if value in (None, ""):
                 continue
             if value in seen:
-                form.add_error(field_name, f"“{value}” is listed twice: keep one {label} entry and merge the text.")
+                choice = dict((str(k), v) for k, v in field.field.choices).get(str(value), value)
+                form.add_error(None, f"“{choice}” is listed twice: keep one {label} entry and merge the text.")
             seen.add(value)
 
 

@@ -1,0 +1,65 @@
+import json
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from casestudies.demo import DEMO_DIR
+from casestudies.models import CaseStudyPage, PartnerOrganisation
+from home.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_loaded(db):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+
+
+def demo_records():
+    return json.loads((DEMO_DIR / "case_studies.json").read_text())["case_studies"]
+
+
+def test_demo_content_publishes_every_demo_case_study(demo_loaded):
+    ids = {r["external_id"] for r in demo_records()}
+    assert len(ids) >= 11
+    assert set(CaseStudyPage.objects.live().values_list("external_id", flat=True)) == ids
+
+
+def test_demo_covers_every_case_study_named_in_the_domain_brief(demo_loaded):
+    titles = " ".join(CaseStudyPage.objects.values_list("title", flat=True)).lower()
+    for name in ("kingston", "languages for all", "joining the dots", "convening partnership", "aimhigher",
+                 "early-career researchers", "reach out lab", "birmingham", "public engagement group",
+                 "teaching scotland", "heat"):
+        assert name in titles, name
+
+
+def test_every_demo_case_study_credits_its_source(demo_loaded):
+    for page in CaseStudyPage.objects.all():
+        assert page.sources.exists(), page.external_id
+
+
+def test_demo_builds_about_methodology_and_contribute_pages(demo_loaded):
+    assert set(StandardPage.objects.live().values_list("slug", flat=True)) >= {"about", "methodology", "contribute"}
+    methodology = StandardPage.objects.get(slug="methodology")
+    text = str(methodology.body).lower()
+    for phrase in ("shared governance", "inspection", "type 3"):
+        assert phrase in text
+
+
+def test_running_the_demo_loader_twice_changes_nothing(demo_loaded):
+    counts = (Page.objects.count(), Revision.objects.count(), PartnerOrganisation.objects.count())
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert (Page.objects.count(), Revision.objects.count(), PartnerOrganisation.objects.count()) == counts
+
+
+def test_second_run_reports_every_case_study_unchanged(demo_loaded, capsys):
+    call_command("load_demo_content")
+    out = capsys.readouterr().out
+    assert f"0 created, 0 updated, {len(demo_records())} unchanged, 0 failed" in out
+
+
+def test_partner_organisations_shared_between_case_studies_are_stored_once(demo_loaded):
+    reach = PartnerOrganisation.objects.filter(name__iexact="Reach Feltham")
+    assert reach.count() == 1
+    assert reach.get().partnerships.values("page").distinct().count() >= 3
