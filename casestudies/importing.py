@@ -5,12 +5,18 @@ transaction, so a bad record is reported and never half-imported.
 """
 
 import datetime
+import json
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import jsonschema
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.log_actions import log
 
 from .exporting import case_study_record
 from .interchange import (
@@ -18,6 +24,9 @@ from .interchange import (
     EVIDENCE_TYPES,
     LONG_TEXT_MAX,
     BODY_MAX,
+    MAX_FILE_BYTES,
+    SCHEMA_PATH,
+    SCHEMA_VERSION,
     SHORT_TEXT_MAX,
     STORY_BLOCK_FIELDS,
     SUMMARY_MAX,
@@ -58,6 +67,139 @@ class RecordResult:
     outcome: str  # "created", "updated", "unchanged" or "failed"
     errors: list = field(default_factory=list)
     page: CaseStudyPage | None = None
+
+
+class DocumentError(Exception):
+    """The file as a whole cannot be read: no record is looked at, nothing is written."""
+
+
+def describe_size(size):
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def check_file_size(size):
+    if size > MAX_FILE_BYTES:
+        raise DocumentError(
+            f"The file is {describe_size(size)}; the largest file the importer accepts is "
+            f"{describe_size(MAX_FILE_BYTES)}. Split it into smaller files and import each one."
+        )
+
+
+def read_document_file(path):
+    """Read an interchange file from disk, refusing an oversized one before reading it."""
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise DocumentError(f"Cannot open the file {path}: {exc.strerror}.") from None
+    check_file_size(size)
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError(f"Cannot read the file {path}: {exc.strerror}.") from None
+    return parse_document(data)
+
+
+def read_uploaded_document(upload):
+    """Read an uploaded file (Django UploadedFile); its size is known before any byte is read."""
+    check_file_size(upload.size)
+    upload.seek(0)
+    return parse_document(upload.read(MAX_FILE_BYTES + 1))
+
+
+def parse_document(data):
+    """Return the list of records in an interchange document, or raise DocumentError."""
+    check_file_size(len(data))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DocumentError("The file is not UTF-8 text. Save it as UTF-8 JSON and try again.") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(
+            f"The file is not valid JSON: {exc.msg.lower()} at line {exc.lineno}, column {exc.colno}. "
+            "Check for a missing comma, quote or bracket there."
+        ) from None
+    except RecursionError:
+        raise DocumentError("The file is nested too deeply to be a case-study file.") from None
+    if not isinstance(document, dict):
+        raise DocumentError(
+            'The file must be one JSON object like {"schema_version": 1, "case_studies": [ … ]}, '
+            f"not {json_type(document)}."
+        )
+    if "schema_version" not in document:
+        raise DocumentError(f'The file has no schema_version: add "schema_version": {SCHEMA_VERSION} at the top.')
+    version = document["schema_version"]
+    if isinstance(version, bool) or version != SCHEMA_VERSION:
+        raise DocumentError(
+            f"The file says schema_version {truncate(json.dumps(version))}; this bank reads version "
+            f"{SCHEMA_VERSION} files only."
+        )
+    records = document.get("case_studies")
+    if not isinstance(records, list):
+        raise DocumentError('The file needs a "case_studies" list ([ … ]) holding the case studies.')
+    unknown = sorted(set(document) - {"schema_version", "case_studies"})
+    if unknown:
+        raise DocumentError(
+            f"The file has unexpected top-level fields: {', '.join(truncate(k, 40) for k in unknown)}. "
+            "Only schema_version and case_studies belong there."
+        )
+    return records
+
+
+@lru_cache(maxsize=1)
+def record_schema_validator():
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    record_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/case_study"}
+    return jsonschema.Draft202012Validator(record_schema)
+
+
+def schema_path(error):
+    path = ""
+    for part in error.absolute_path:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def schema_message(error):
+    """An editor-friendly wording of one JSON Schema error."""
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        names = ", ".join(f"“{truncate(name, 40)}”" for name in extra)
+        return f"{names} is not a field of the format (check the spelling). Fields here are: {', '.join(allowed)}."
+    if error.validator == "required":
+        return f"“{error.message.split(chr(39))[1]}” is required and is missing."
+    if error.validator == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = {"string": "text", "integer": "a whole number", "array": "a list", "object": "an object",
+                 "boolean": "true or false", "null": "null", "number": "a number"}
+        return f"Must be {' or '.join(words.get(t, t) for t in expected)}, not {json_type(error.instance)}."
+    if error.validator == "maxLength":
+        return f"Is too long: the limit is {error.validator_value} characters."
+    if error.validator == "minLength":
+        return "This is required and is empty."
+    if error.validator in ("enum", "const"):
+        return f"“{truncate(error.instance)}” is not an allowed value."
+    if error.validator == "uniqueItems":
+        return "Lists the same value twice: give each value once."
+    return truncate(error.message, 200)
+
+
+def schema_errors(record, already_reported=()):
+    """Errors from the JSON Schema that the RecordValidator did not already explain better."""
+    covered = {e.field for e in already_reported}
+    errors = []
+    for error in sorted(record_schema_validator().iter_errors(record), key=lambda e: list(map(str, e.absolute_path))):
+        path = schema_path(error)
+        if path in covered or any(path.startswith(f"{c}.") or path.startswith(f"{c}[") for c in covered if c):
+            continue
+        if error.validator == "oneOf" and path.startswith("story"):
+            continue  # a story block's own fields are checked by RecordValidator.story()
+        covered.add(path)
+        errors.append(RecordError(path, schema_message(error)))
+    return errors
 
 
 class RecordValidator:
@@ -335,9 +477,16 @@ def latest_content(page):
     return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
 
 
+IMPORT_LOG_ACTION = "casestudies.import"
+
+
 @transaction.atomic
-def write_record(record, index_page, publish=False, user=None):
-    """Create or update the case study for a *valid* record. Returns (outcome, page)."""
+def write_record(record, index_page, publish=False, user=None, submit_for_review=False, source=""):
+    """Create or update the case study for a *valid* record. Returns (outcome, page).
+
+    `publish` publishes the new revision; `submit_for_review` instead starts the page's
+    workflow (the editors' route, which never publishes).
+    """
     canonical = canonical_record(record)
     existing = CaseStudyPage.objects.filter(external_id=canonical["external_id"]).first()
     if existing is not None:
@@ -347,17 +496,34 @@ def write_record(record, index_page, publish=False, user=None):
         apply_record(current, canonical)
         current.full_clean()
         revision = current.save_revision(user=user, log_action=True)
-        if publish:
-            revision.publish(user=user)
-        return "updated", existing
-    page = CaseStudyPage(external_id=canonical["external_id"], slug=unique_slug(canonical["external_id"], index_page))
-    apply_record(page, canonical)
-    page.live = False
-    index_page.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
+        outcome, page = "updated", existing
+    else:
+        page = CaseStudyPage(external_id=canonical["external_id"], slug=unique_slug(canonical["external_id"], index_page))
+        apply_record(page, canonical)
+        page.live = False
+        index_page.add_child(instance=page)
+        revision = page.save_revision(user=user, log_action=False)
+        log(instance=page, action="wagtail.create", user=user, revision=revision, content_changed=True)
+        outcome = "created"
+    log(instance=page, action=IMPORT_LOG_ACTION, user=user, revision=revision, data={"outcome": outcome, "source": source[:255]})
     if publish:
         revision.publish(user=user)
-    return "created", page
+    elif submit_for_review:
+        start_review(page, user)
+    return outcome, page
+
+
+def start_review(page, user):
+    """Submit the page's latest revision to its workflow, restarting one already under way."""
+    page = CaseStudyPage.objects.get(pk=page.pk)
+    workflow = page.get_workflow()
+    if workflow is None:
+        return
+    state = page.current_workflow_state
+    if state is not None:
+        state.cancel(user=user)
+        page = CaseStudyPage.objects.get(pk=page.pk)
+    workflow.start(page, user)
 
 
 def unique_slug(base, parent):
@@ -368,30 +534,66 @@ def unique_slug(base, parent):
     return slug
 
 
-def import_records(records, index_page, publish=False, user=None, dry_run=False):
-    """Validate and write every record, each in its own transaction. Returns RecordResults."""
+def validate_record(record):
+    errors = RecordValidator(record).validate()
+    if isinstance(record, dict):
+        errors += schema_errors(record, already_reported=errors)
+    return errors
+
+
+def dry_run_outcome(record):
+    existing = CaseStudyPage.objects.filter(external_id=record["external_id"]).first()
+    if existing is None:
+        return "created"
+    if case_study_record(latest_content(existing)) == canonical_record(record):
+        return "unchanged"
+    return "updated"
+
+
+def import_records(records, index_page, publish=False, user=None, dry_run=False, submit_for_review=False,
+                   source="", progress=None):
+    """Validate and write every record, each in its own transaction. Returns RecordResults.
+
+    A record is published only when `publish` is set (a trusted caller) *and* the record says
+    `"publish": true`. `progress`, if given, is called with each RecordResult as it is made.
+    """
     results = []
     seen_ids = {}
     for index, record in enumerate(records):
-        errors = RecordValidator(record).validate()
+        errors = validate_record(record)
         external_id = record.get("external_id") if isinstance(record, dict) else None
         external_id = external_id if isinstance(external_id, str) else ""
         if external_id and external_id in seen_ids:
-            errors.append(RecordError("external_id", f"“{external_id}” is also used by record {seen_ids[external_id]}."))
+            errors.append(RecordError("external_id", f"“{truncate(external_id)}” is also used by record {seen_ids[external_id]}."))
         seen_ids.setdefault(external_id, index)
         if errors:
-            results.append(RecordResult(index, external_id, "failed", errors))
-            continue
-        if dry_run:
-            exists = CaseStudyPage.objects.filter(external_id=external_id).exists()
-            results.append(RecordResult(index, external_id, "updated" if exists else "created"))
-            continue
-        try:
-            outcome, page = write_record(record, index_page, publish=publish and record.get("publish") is True, user=user)
-        except ValidationError as exc:
-            messages = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
-            errors = [RecordError(f, m) for f, ms in messages.items() for m in ms]
-            results.append(RecordResult(index, external_id, "failed", errors))
-            continue
-        results.append(RecordResult(index, external_id, outcome, page=page))
+            result = RecordResult(index, external_id, "failed", errors)
+        elif dry_run:
+            result = RecordResult(index, external_id, dry_run_outcome(record))
+        else:
+            result = write_valid_record(index, record, index_page, publish, user, submit_for_review, source)
+        results.append(result)
+        if progress is not None:
+            progress(result)
     return results
+
+
+def write_valid_record(index, record, index_page, publish, user, submit_for_review, source):
+    external_id = record["external_id"]
+    try:
+        outcome, page = write_record(
+            record, index_page, publish=publish and record.get("publish") is True, user=user,
+            submit_for_review=submit_for_review, source=source,
+        )
+    except ValidationError as exc:
+        messages = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+        errors = [RecordError(f, m) for f, ms in messages.items() for m in ms]
+        return RecordResult(index, external_id, "failed", errors)
+    return RecordResult(index, external_id, outcome, page=page)
+
+
+def summarise(results):
+    counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    for result in results:
+        counts[result.outcome] += 1
+    return counts

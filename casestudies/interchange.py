@@ -8,6 +8,7 @@ makes import idempotent and export→import→export a fixed point.
 import datetime
 import html
 import re
+from pathlib import Path
 
 from django.utils.html import strip_tags
 
@@ -18,6 +19,10 @@ SUMMARY_MAX = 400
 SHORT_TEXT_MAX = 255
 LONG_TEXT_MAX = 20_000
 BODY_MAX = 100_000
+# A 1,000-record file with long stories is about 5 MB; four times that is still a comfortable
+# upload, and refusing larger files before parsing keeps memory use bounded.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+SCHEMA_PATH = Path(__file__).resolve().parent / "interchange.schema.json"
 
 # Fields beyond the published version-1 list that this bank reads and writes. Other banks may
 # ignore them; a file without them is still a complete version-1 file.

@@ -15,6 +15,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(","
 INSTALLED_APPS = [
     "home",
     "casestudies",
+    "editorial",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
