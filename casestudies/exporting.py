@@ -1,3 +1,5 @@
+import csv
+
 from .interchange import SCHEMA_VERSION, canonical_record, rich_text_to_plain
 from .models import CaseStudyPage
 
@@ -81,5 +83,76 @@ def published_case_studies():
 
 
 def export_document(pages=None):
+    """The interchange document for `pages` (default: every published case study).
+
+    Each record says `"publish": true` because only published case studies are exported, so a
+    trusted import (`import_casestudies --publish`) of the file republishes them.
+    """
     pages = published_case_studies() if pages is None else pages
-    return {"schema_version": SCHEMA_VERSION, "case_studies": [case_study_record(p) for p in pages]}
+    return {"schema_version": SCHEMA_VERSION, "case_studies": [{**case_study_record(p), "publish": True} for p in pages]}
+
+
+# -- CSV: one row per case study, multi-valued fields joined with "; " ------------------------
+
+CSV_SEPARATOR = "; "
+CSV_COLUMNS = [
+    ("external_id", lambda r: r["external_id"]),
+    ("title", lambda r: r["title"]),
+    ("summary", lambda r: r["summary"]),
+    ("body", lambda r: r["body"]),
+    ("partners", lambda r: [p["name"] for p in r["partners"]]),
+    ("partner_types", lambda r: [p["type"] for p in r["partners"]]),
+    ("partner_roles", lambda r: [p["role"] for p in r["partners"]]),
+    ("lead_partners", lambda r: [p["name"] for p in r["partners"] if p["lead"]]),
+    ("success_features", lambda r: [f["feature"] for f in r["success_features"]]),
+    ("success_feature_evidence", lambda r: [f"{f['feature']}: {f['evidence']}" for f in r["success_features"]]),
+    ("policy_levers", lambda r: r["policy_levers"]),
+    ("purposes", lambda r: r["purposes"]),
+    ("phases", lambda r: r["phases"]),
+    ("region", lambda r: r["region"]),
+    ("local_authority", lambda r: r["local_authority"]),
+    ("start_year", lambda r: r["start_year"]),
+    ("end_year", lambda r: r["end_year"]),
+    ("status", lambda r: r["status"]),
+    ("formality", lambda r: r["formality"]),
+    ("funding_model", lambda r: r["funding_model"]),
+    ("funding_note", lambda r: r["funding_note"]),
+    ("evidence_type", lambda r: r["evidence_type"]),
+    ("evidence_note", lambda r: r["evidence_note"]),
+    ("impact_measures", lambda r: [impact_text(m) for m in r["impact_measures"]]),
+    ("barriers", lambda r: r["barriers"]),
+    ("barriers_note", lambda r: r["barriers_note"]),
+    ("advice", lambda r: r["advice"]),
+    ("sources", lambda r: [s["url"] or s["title"] for s in r["sources"]]),
+    ("last_reviewed", lambda r: r["last_reviewed"]),
+]
+
+
+def impact_text(measure):
+    figures = " → ".join(v for v in (measure["baseline"], measure["result"]) if v)
+    return f"{measure['measure']} ({figures})" if figures else measure["measure"]
+
+
+def spreadsheet_safe(value):
+    """Text as a spreadsheet will show it, never as a formula (CSV injection, OWASP)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = CSV_SEPARATOR.join(str(v) for v in value)
+    value = str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def csv_header():
+    return [name for name, _ in CSV_COLUMNS]
+
+
+def csv_row(record):
+    return [spreadsheet_safe(get(record)) for _, get in CSV_COLUMNS]
+
+
+def write_csv(pages, out):
+    writer = csv.writer(out)
+    writer.writerow(csv_header())
+    for page in pages:
+        writer.writerow(csv_row(case_study_record(page)))

@@ -168,7 +168,8 @@ def schema_message(error):
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
         names = ", ".join(f"“{truncate(name, 40)}”" for name in extra)
-        return f"{names} is not a field of the format (check the spelling). Fields here are: {', '.join(allowed)}."
+        verb = "is not a field" if len(extra) == 1 else "are not fields"
+        return f"{names} {verb} of the format (check the spelling). Fields here are: {', '.join(allowed)}."
     if error.validator == "required":
         return f"“{error.message.split(chr(39))[1]}” is required and is missing."
     if error.validator == "type":

@@ -4,9 +4,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casestudies import export_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("case-studies/export.json", export_views.export_json, name="case_studies_export_json"),
+    path("case-studies/export.csv", export_views.export_csv, name="case_studies_export_csv"),
 ]
 
 if settings.DEBUG:
