@@ -1,0 +1,201 @@
+"""How well the published evidence covers the bank's framework, and what needs an editor's attention."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.utils import timezone
+from wagtail.models import WorkflowState
+
+from casestudies.models import CaseStudyPage, Phase, PolicyLever, Purpose, Region, SuccessFeature
+from casestudies.models.choices import EvidenceType
+
+# A cell with at least one case study but no more than this is thin: one or two examples are
+# anecdotes, not a pattern a trust leader can rely on.
+THIN_AT_MOST = 2
+REVIEW_EVERY_MONTHS = 24
+
+
+def assess(count):
+    if count == 0:
+        return "gap"
+    if count <= THIN_AT_MOST:
+        return "thin"
+    return ""
+
+
+@dataclass
+class Cell:
+    count: int
+
+    @property
+    def assessment(self):
+        return assess(self.count)
+
+
+@dataclass
+class Matrix:
+    title: str
+    row_label: str
+    column_label: str
+    rows: list  # [(term, [Cell, …])]
+    columns: list  # [term, …]
+
+    def cells(self):
+        for term, cells in self.rows:
+            for column, cell in zip(self.columns, cells):
+                yield term, column, cell
+
+
+@dataclass
+class Tally:
+    title: str
+    label: str
+    rows: list  # [(name, Cell)]
+
+
+@dataclass
+class ExportRow:
+    """One line of the downloadable report."""
+
+    section: str
+    row: str
+    column: str = ""
+    count: object = ""
+    note: str = ""
+
+
+def published_case_studies():
+    return CaseStudyPage.objects.live().public()
+
+
+def matrix(title, row_model, row_lookup, column_model, column_lookup, column_label):
+    pairs = (
+        published_case_studies()
+        .values_list(row_lookup, column_lookup)
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    counts = {(r, c): n for r, c, n in pairs}
+    row_terms = list(row_model.objects.order_by("sort_order"))
+    column_terms = list(column_model.objects.order_by("sort_order"))
+    rows = [(r, [Cell(counts.get((r.pk, c.pk), 0)) for c in column_terms]) for r in row_terms]
+    return Matrix(title, "Success feature", column_label, rows, column_terms)
+
+
+def tally(title, label, model, lookup):
+    counts = dict(published_case_studies().values_list(lookup).annotate(n=Count("pk", distinct=True)).order_by())
+    return Tally(title, label, [(term.name, Cell(counts.get(term.pk, 0))) for term in model.objects.order_by("sort_order")])
+
+
+def evidence_type_tally():
+    counts = dict(published_case_studies().values_list("evidence_type").annotate(n=Count("pk")).order_by())
+    return Tally("Case studies by evidence type", "Evidence type",
+                 [(choice.label, Cell(counts.get(choice.value, 0))) for choice in EvidenceType])
+
+
+def review_due_before(today=None):
+    """The date 24 months before today: a case study last reviewed earlier is due again."""
+    today = today or timezone.localdate()
+    years = REVIEW_EVERY_MONTHS // 12
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def due_for_review():
+    """Published case studies last reviewed more than 24 months ago, or never; oldest first."""
+    cutoff = review_due_before()
+    return (
+        published_case_studies()
+        .filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=cutoff))
+        .order_by("last_reviewed", "title")
+        .only("id", "title", "last_reviewed")
+    )
+
+
+@dataclass
+class Submission:
+    page: CaseStudyPage
+    requested_by: object
+    submitted_at: datetime.datetime
+    waiting: datetime.timedelta = field(default=None)
+
+    @property
+    def days_waiting(self):
+        return self.waiting.days
+
+
+def awaiting_review():
+    """Case studies in a workflow waiting for a moderator, longest-waiting first."""
+    page_type = ContentType.objects.get_for_model(CaseStudyPage)
+    states = list(
+        WorkflowState.objects.active()
+        .filter(content_type=page_type)
+        .select_related("requested_by")
+        .order_by("created_at")
+    )
+    pages = CaseStudyPage.objects.in_bulk([int(s.object_id) for s in states])
+    now = timezone.now()
+    return [
+        Submission(pages[int(s.object_id)], s.requested_by, s.created_at, now - s.created_at)
+        for s in states if int(s.object_id) in pages
+    ]
+
+
+@dataclass
+class Coverage:
+    matrices: list
+    tallies: list
+    due_for_review: list
+    awaiting_review: list
+    total: int
+
+    @property
+    def gaps(self):
+        return [(m.title, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "gap"] + [
+            (t.title, name, "") for t in self.tallies for name, cell in t.rows if cell.assessment == "gap"
+        ]
+
+    @property
+    def thin(self):
+        return [(m.title, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "thin"] + [
+            (t.title, name, "") for t in self.tallies for name, cell in t.rows if cell.assessment == "thin"
+        ]
+
+    def export_rows(self):
+        rows = []
+        for m in self.matrices:
+            rows += [ExportRow(m.title, str(r), str(c), cell.count, cell.assessment) for r, c, cell in m.cells()]
+        for t in self.tallies:
+            rows += [ExportRow(t.title, name, "", cell.count, cell.assessment) for name, cell in t.rows]
+        rows += [
+            ExportRow("Not reviewed in 24 months", p.title, "last reviewed",
+                      p.last_reviewed.isoformat() if p.last_reviewed else "never", "review due")
+            for p in self.due_for_review
+        ]
+        rows += [
+            ExportRow("Awaiting review", s.page.title, f"submitted {s.submitted_at:%Y-%m-%d}", s.days_waiting, "days waiting")
+            for s in self.awaiting_review
+        ]
+        return rows
+
+
+def coverage():
+    return Coverage(
+        matrices=[
+            matrix("Success feature × policy lever", SuccessFeature, "feature_evidence__feature", PolicyLever,
+                   "policy_levers", "Policy lever"),
+            matrix("Success feature × purpose", SuccessFeature, "feature_evidence__feature", Purpose, "purposes", "Purpose"),
+        ],
+        tallies=[
+            tally("Case studies by region", "Region", Region, "region"),
+            tally("Case studies by phase", "Phase", Phase, "phases"),
+            evidence_type_tally(),
+        ],
+        due_for_review=list(due_for_review()),
+        awaiting_review=awaiting_review(),
+        total=published_case_studies().count(),
+    )

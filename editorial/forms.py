@@ -1,0 +1,24 @@
+from django import forms
+
+from casestudies.importing import DocumentError, check_file_size, read_uploaded_document
+from casestudies.interchange import MAX_FILE_BYTES
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Case-study file (JSON)",
+        help_text=f"An interchange-format file (see the README), at most {MAX_FILE_BYTES // (1024 * 1024)} MB. "
+        "Nothing is imported until you have seen what it would change and confirmed.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            check_file_size(upload.size)  # before a single byte is parsed
+            self.records = read_uploaded_document(upload)
+        except DocumentError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        if not self.records:
+            raise forms.ValidationError("The file holds no case studies: its case_studies list is empty.")
+        return upload

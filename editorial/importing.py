@@ -1,0 +1,79 @@
+"""The editors' import: a checked upload becomes a background task that submits drafts for review."""
+
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from casestudies.importing import import_records, parse_document
+from casestudies.models import CaseStudyIndexPage
+
+from .models import ImportJob
+
+# Save progress every few records: often enough for the progress page, cheap enough for 1,000.
+PROGRESS_EVERY = 10
+
+
+def result_row(result, record):
+    title = record.get("title") if isinstance(record, dict) else None
+    return {
+        "index": result.index,
+        "external_id": result.external_id,
+        "title": title if isinstance(title, str) else "",
+        "outcome": result.outcome,
+        "errors": [{"field": e.field, "message": e.message} for e in result.errors],
+    }
+
+
+def check_upload(upload, records, user):
+    """Dry-run the records and keep the file and the report as an ImportJob awaiting confirmation."""
+    index = CaseStudyIndexPage.objects.first()
+    results = import_records(records, index, dry_run=True)
+    upload.seek(0)
+    return ImportJob.objects.create(
+        user=user,
+        filename=upload.name[-255:],
+        content=upload.read().decode("utf-8-sig"),
+        total=len(records),
+        dry_run_report=[result_row(r, rec) for r, rec in zip(results, records)],
+    )
+
+
+def confirm(job):
+    """Queue the import; returns False if it was already confirmed (a second click, say)."""
+    with transaction.atomic():
+        updated = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(status=ImportJob.Status.QUEUED)
+    if updated:
+        run_import.enqueue(job.pk)
+    return bool(updated)
+
+
+@task()
+def run_import(job_id):
+    job = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).first()
+    if job is None:
+        return
+    job.status = ImportJob.Status.RUNNING
+    job.save(update_fields=["status"])
+    try:
+        records = parse_document(job.content.encode("utf-8"))
+        rows = []
+
+        def progress(result):
+            rows.append(result_row(result, records[result.index]))
+            if len(rows) % PROGRESS_EVERY == 0:
+                ImportJob.objects.filter(pk=job.pk).update(processed=len(rows), report=rows)
+
+        import_records(
+            records, CaseStudyIndexPage.objects.first(), publish=False, user=job.user, submit_for_review=True,
+            source=f"Admin upload: {job.filename}", progress=progress,
+        )
+        job.report, job.processed, job.status = rows, len(rows), ImportJob.Status.DONE
+    except Exception as exc:  # the job page must say it stopped, not spin for ever
+        job.status = ImportJob.Status.FAILED
+        job.error = f"The import stopped unexpectedly ({type(exc).__name__}). Records already imported are kept; run the file again to finish."
+        raise
+    finally:
+        job.finished_at = timezone.now()
+        job.save()
+    return job.report_counts

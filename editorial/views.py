@@ -1,0 +1,81 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from casestudies.models import CaseStudyIndexPage
+
+from .forms import ImportUploadForm
+from .importing import check_upload, confirm
+from .models import ImportJob
+
+IMPORT_PERMISSION = "editorial.add_importjob"
+
+
+class ImportPermissionMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(IMPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": reverse("editorial:import"), "label": "Import case studies"}]
+
+
+class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+    form_class = ImportUploadForm
+    template_name = "editorial/import_upload.html"
+    page_title = "Import case studies"
+    header_icon = "upload"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["recent_jobs"] = ImportJob.objects.filter(user=self.request.user).defer("content")[:10]
+        context["has_index"] = CaseStudyIndexPage.objects.exists()
+        return context
+
+    def form_valid(self, form):
+        if not CaseStudyIndexPage.objects.exists():
+            form.add_error(None, "There is no case-study index page to import into yet: ask an administrator to create it.")
+            return self.form_invalid(form)
+        job = check_upload(form.cleaned_data["file"], form.records, self.request.user)
+        return redirect("editorial:import_job", job.pk)
+
+
+class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "editorial/import_job.html"
+    page_title = "Import case studies"
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.job = get_object_or_404(ImportJob.objects.defer("content"), pk=kwargs["pk"])
+        if self.job.user_id != request.user.pk and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.job.filename
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        job = self.job
+        context.update(
+            job=job,
+            rows=job.dry_run_report if job.status == ImportJob.Status.CHECKED else job.report,
+            counts=job.dry_run_counts if job.status == ImportJob.Status.CHECKED else job.report_counts,
+            failures=[row for row in job.dry_run_report if row["errors"]],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.job.status != ImportJob.Status.CHECKED:
+            messages.warning(request, "This import has already been started.")
+        elif "cancel" in request.POST:
+            self.job.delete()
+            messages.success(request, f"Import of {self.job.filename} cancelled: nothing was imported.")
+            return redirect("editorial:import")
+        elif confirm(self.job):
+            messages.success(request, f"Importing {self.job.filename}: the case studies are saved as drafts and submitted for review.")
+        return redirect("editorial:import_job", self.job.pk)
