@@ -4,6 +4,7 @@ Both accept the case-study listing's filters, so a reader can export what they a
 """
 
 import json
+import re
 
 from django.db.models import Q
 from django.http import HttpResponse
@@ -42,11 +43,12 @@ def pages_for_export(querydict):
         if values:
             pages = pages.filter(pk__in=CaseStudyPage.objects.filter(**{f"{lookup}__in": values}).values("pk"))
     from_year, to_year = year_param(querydict, "from_year"), year_param(querydict, "to_year")
-    if from_year is not None:
-        pages = pages.filter(Q(end_year__isnull=True) | Q(end_year__gte=from_year))
+    if from_year is not None:  # still running in or after from_year; undated case studies drop out
+        pages = pages.filter(Q(end_year__gte=from_year) | Q(end_year__isnull=True, start_year__isnull=False))
     if to_year is not None:
         pages = pages.filter(start_year__lte=to_year)
-    query = " ".join(querydict.get("q", "").split())[:MAX_QUERY_LENGTH]
+    # Words only: punctuation means nothing to the search and is query syntax to SQLite FTS5.
+    query = " ".join(re.findall(r"\w+", querydict.get("q", "")[:MAX_QUERY_LENGTH]))
     if query:
         matches = CaseStudyPage.objects.live().public().search(query, operator="and")
         pages = pages.filter(pk__in=[page.pk for page in matches])

@@ -1,0 +1,199 @@
+"""Exports: the command, the public downloads, drafts never leaking, and the round trip."""
+
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+from django.core.management import call_command
+from django.template import Context, Template
+from django.test import RequestFactory
+from wagtail.models import Page, PageViewRestriction
+
+from casestudies.exporting import CSV_SEPARATOR
+from casestudies.interchange import SCHEMA_PATH
+from casestudies.models import CaseStudyPage, PartnerOrganisation
+from tests.factories import make_case_study
+from tests.naughty import naughty_strings
+
+pytestmark = pytest.mark.django_db
+
+JSON_URL = "/case-studies/export.json"
+CSV_URL = "/case-studies/export.csv"
+
+
+def export(*args):
+    out = io.StringIO()
+    call_command("export_casestudies", *args, stdout=out)
+    return out.getvalue()
+
+
+def exported_ids(text):
+    return [r["external_id"] for r in json.loads(text)["case_studies"]]
+
+
+def csv_rows(text):
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
+@pytest.fixture
+def mixed_pages(index_page):
+    """One of each kind of page an export must and must not include."""
+    live = make_case_study(index_page, external_id="live", title="Live title")
+    make_case_study(index_page, publish=False, external_id="draft")
+    private = make_case_study(index_page, external_id="private")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    unpublished = make_case_study(index_page, external_id="unpublished")
+    unpublished.unpublish()
+    edited = make_case_study(index_page, external_id="edited", title="Published title")
+    edited.title = "Draft title not yet published"
+    edited.save_revision()
+    return live
+
+
+def test_json_export_holds_only_published_public_case_studies(mixed_pages):
+    text = export()
+    assert exported_ids(text) == ["edited", "live"]
+    assert "Draft title not yet published" not in text
+    assert "Published title" in text
+
+
+def test_json_export_is_valid_against_the_shipped_schema(mixed_pages):
+    schema = json.loads(SCHEMA_PATH.read_text())
+    jsonschema.validate(json.loads(export()), schema)
+
+
+def test_csv_export_has_one_row_per_case_study_with_lists_joined(index_page):
+    make_case_study(index_page, external_id="multi", phases=["primary", "secondary"],
+                    partners=[{"name": "Uni A", "type": "university"}, {"name": "School B", "type": "school"}])
+    rows = csv_rows(export("--format", "csv"))
+    assert len(rows) == 1
+    assert rows[0]["phases"] == f"primary{CSV_SEPARATOR}secondary"
+    assert rows[0]["partners"] == "Uni A; School B"
+    assert rows[0]["external_id"] == "multi"
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(index_page):
+    make_case_study(index_page, title="=HYPERLINK(\"http://evil\")", summary="+1 fun")
+    row = csv_rows(export("--format", "csv"))[0]
+    assert row["title"].startswith("'=") and row["summary"].startswith("'+")
+
+
+def test_export_writes_to_a_file_with_output(tmp_path, mixed_pages):
+    path = tmp_path / "out.json"
+    call_command("export_casestudies", "--output", str(path), stderr=io.StringIO())
+    assert exported_ids(path.read_text()) == ["edited", "live"]
+
+
+def test_round_trip_export_import_export_is_identical(tmp_path, index_page):
+    call_command("load_demo_content", stdout=io.StringIO())
+    make_case_study(index_page, external_id="extra", story=[
+        {"type": "heading", "text": "What happened"},
+        {"type": "quote", "quote": "It worked.", "attribution": "A head teacher"},
+        {"type": "key_fact", "figure": "3", "label": "new teachers", "source": "Trust records"},
+    ], last_reviewed="2025-01-31")
+    first = export()
+    path = tmp_path / "export.json"
+    path.write_text(first)
+    CaseStudyPage.objects.all().delete()
+    PartnerOrganisation.objects.all().delete()
+    assert not CaseStudyPage.objects.exists()
+    call_command("import_casestudies", str(path), "--publish", stdout=io.StringIO(), stderr=io.StringIO())
+    second = export()
+    assert len(json.loads(first)["case_studies"]) >= 12
+    assert second == first
+    assert export("--format", "csv") == export("--format", "csv")
+
+
+# -- public downloads --------------------------------------------------------------------------
+
+def test_public_json_download_is_an_attachment_without_drafts(client, mixed_pages):
+    response = client.get(JSON_URL)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert 'attachment; filename="case-studies.json"' == response["Content-Disposition"]
+    assert exported_ids(response.content.decode()) == ["edited", "live"]
+
+
+def test_public_csv_download_is_an_attachment_without_drafts(client, mixed_pages):
+    response = client.get(CSV_URL)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert [r["external_id"] for r in csv_rows(response.content.decode())] == ["edited", "live"]
+
+
+@pytest.fixture
+def tagged(index_page):
+    make_case_study(index_page, external_id="a", policy_levers=["local-convening"], region="london", start_year=2010, end_year=2012)
+    make_case_study(index_page, external_id="b", policy_levers=["sharing-what-works"], region="london", start_year=2018)
+    make_case_study(index_page, external_id="c", policy_levers=["local-convening"], region="wales", evidence_type=3,
+                    success_features=[{"feature": "shared-governance", "evidence": "A joint board."}])
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", ["a", "b", "c"]),
+        ("lever=local-convening", ["a", "c"]),
+        ("lever=local-convening&lever=sharing-what-works", ["a", "b", "c"]),
+        ("lever=local-convening&region=london", ["a"]),
+        ("feature=shared-governance", ["c"]),
+        ("evidence_type=3", ["c"]),
+        ("partner_type=university", ["a", "b", "c"]),
+        ("from_year=2015", ["b"]),
+        ("to_year=2012", ["a"]),
+        ("lever=no-such-lever", ["a", "b", "c"]),
+        ("from_year=soon&to_year=-1", ["a", "b", "c"]),
+    ],
+)
+def test_downloads_export_what_the_reader_is_looking_at(client, tagged, query, expected):
+    assert exported_ids(client.get(f"{JSON_URL}?{query}").content.decode()) == expected
+    assert [r["external_id"] for r in csv_rows(client.get(f"{CSV_URL}?{query}").content.decode())] == expected
+
+
+def test_search_text_narrows_the_export(client, index_page):
+    make_case_study(index_page, external_id="lang", title="Languages for all in Sheffield")
+    make_case_study(index_page, external_id="other", title="Early years outreach")
+    assert exported_ids(client.get(f"{JSON_URL}?q=languages").content.decode()) == ["lang"]
+
+
+PARAMS = ["q", "feature", "lever", "purpose", "phase", "region", "partner_type", "status", "evidence_type",
+          "formality", "funding_model", "barrier", "from_year", "to_year"]
+
+
+def test_naughty_strings_in_every_parameter_never_break_the_downloads(client, tagged):
+    for i, value in enumerate(naughty_strings()):
+        param = PARAMS[i % len(PARAMS)]
+        url = (JSON_URL, CSV_URL)[i % 2]
+        response = client.get(url, {param: value, "q": value} if i % 3 == 0 else {param: value})
+        assert response.status_code == 200, (param, value)
+
+
+def test_download_query_count_does_not_grow_with_the_number_of_case_studies(client, index_page, django_assert_max_num_queries):
+    for n in range(3):
+        make_case_study(index_page)
+    with django_assert_max_num_queries(20) as small:
+        client.get(JSON_URL)
+    for n in range(12):
+        make_case_study(index_page)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(JSON_URL)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(CSV_URL)
+
+
+def test_downloads_refuse_posts(client, tagged):
+    assert client.post(JSON_URL).status_code == 405
+
+
+def test_export_links_carry_the_listing_filters(rf=RequestFactory()):
+    request = rf.get("/case-studies/", {"lever": "local-convening", "q": "a&b"})
+    html = Template('{% include "casestudies/includes/export_links.html" %}').render(Context({"request": request}))
+    assert 'href="/case-studies/export.csv?lever=local-convening&amp;q=a%26b"' in html
+    assert 'href="/case-studies/export.json?lever=local-convening&amp;q=a%26b"' in html
+    assert "Download these case studies" in html
+
+
+def test_export_links_without_filters_offer_everything(rf=RequestFactory()):
+    html = Template('{% include "casestudies/includes/export_links.html" %}').render(Context({"request": rf.get("/")}))
+    assert 'href="/case-studies/export.json"' in html and "Download all case studies" in html
