@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -280,6 +281,16 @@ class CaseStudyPage(Page):
         if not self.external_id:
             self.external_id = self.slug
         return super().save(*args, **kwargs)
+
+    # Editors preview the page as readers see it and as it appears in a search result.
+    @property
+    def preview_modes(self):
+        return [("", "Case study page"), ("search-result", "Search result")]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "search-result":
+            return TemplateResponse(request, "editorial/search_result_preview.html", {"page": self, "request": request})
+        return super().serve_preview(request, mode_name)
 
     @property
     def evidence_type_explanation(self):

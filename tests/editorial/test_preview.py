@@ -1,0 +1,42 @@
+"""Editors preview a case study as readers will see it, and as a search result."""
+
+import pytest
+from django.urls import reverse
+
+from tests.casestudies.test_admin import case_study_form
+
+pytestmark = pytest.mark.django_db
+
+
+def preview(client, index_page, mode):
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("casestudies", "casestudypage", index_page.pk))
+    form = case_study_form(title="Draft only partnership", summary="Seen only in preview.")
+    assert client.post(url, form).json()["is_valid"]
+    return client.get(url, {"mode": mode})
+
+
+def test_search_result_preview_shows_the_card_readers_will_see(editor_in_group_client, index_page):
+    response = preview(editor_in_group_client, index_page, "search-result")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "appears in search results" in html
+    assert '<h3 class="card__title">' in html
+    assert "Draft only partnership" in html and "Seen only in preview." in html
+    assert "London" in html and "Type 2" in html
+    assert html.count("<h1") == 1
+
+
+def test_page_preview_renders_the_full_case_study(editor_in_group_client, index_page):
+    response = preview(editor_in_group_client, index_page, "")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Draft only partnership</h1>" in html or "Draft only partnership</h1>" in html
+    assert "appears in search results" not in html
+
+
+def test_previewing_saves_nothing(editor_in_group_client, index_page, client):
+    preview(editor_in_group_client, index_page, "search-result")
+    from casestudies.models import CaseStudyPage
+
+    assert not CaseStudyPage.objects.exists()
+    assert "Draft only partnership" not in client.get("/case-studies/").content.decode()
