@@ -8,6 +8,8 @@ import datetime
 import json
 import os
 from dataclasses import dataclass, field
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 
 import jsonschema
@@ -15,8 +17,13 @@ import jsonschema
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 from wagtail.log_actions import log
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
+from modelsearch.signal_handlers import post_save_signal_handler as search_post_save_handler
+from modelsearch.tasks import insert_or_update_object_task
 
 from .exporting import case_study_record
 from .interchange import (
@@ -488,6 +495,49 @@ def write_record(record, index_page, publish=False, user=None, submit_for_review
     `publish` publishes the new revision; `submit_for_review` instead starts the page's
     workflow (the editors' route, which never publishes).
     """
+    # Wagtail re-indexes a page's references on every save of the page and of each child row,
+    # and its search entry on every page save (a dozen and three times per record): do each
+    # once, when the record is written.
+    with disable_reference_index_auto_update(), search_index_updates_deferred():
+        outcome, page = _write_record(record, index_page, publish, user, submit_for_review, source)
+    if outcome != "unchanged":
+        update_reference_index_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
+        insert_or_update_object_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
+    return outcome, page
+
+
+_search_deferral = threading.local()
+_install_lock = threading.Lock()
+
+
+def _index_unless_deferred(sender, instance, **kwargs):
+    if not getattr(_search_deferral, "active", False):
+        search_post_save_handler(instance=instance, **kwargs)
+
+
+def install_deferrable_search_indexing():
+    """Swap modelsearch's save handler for case studies for one that a thread can pause.
+
+    The swap is made once and behaves identically unless the current thread is importing, so
+    saves in other threads are indexed as usual.
+    """
+    with _install_lock:
+        if post_save.disconnect(search_post_save_handler, sender=CaseStudyPage):
+            post_save.connect(_index_unless_deferred, sender=CaseStudyPage, weak=False,
+                              dispatch_uid="casestudies_deferrable_search_index")
+
+
+@contextmanager
+def search_index_updates_deferred():
+    install_deferrable_search_indexing()
+    _search_deferral.active = True
+    try:
+        yield
+    finally:
+        _search_deferral.active = False
+
+
+def _write_record(record, index_page, publish, user, submit_for_review, source):
     canonical = canonical_record(record)
     existing = CaseStudyPage.objects.filter(external_id=canonical["external_id"]).first()
     if existing is not None:
