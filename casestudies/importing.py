@@ -178,7 +178,7 @@ def schema_message(error):
         verb = "is not a field" if len(extra) == 1 else "are not fields"
         return f"{names} {verb} of the format (check the spelling). Fields here are: {', '.join(allowed)}."
     if error.validator == "required":
-        return f"“{error.message.split(chr(39))[1]}” is required and is missing."
+        return "This is required and is missing."
     if error.validator == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         words = {"string": "text", "integer": "a whole number", "array": "a list", "object": "an object",
@@ -201,6 +201,9 @@ def schema_errors(record, already_reported=()):
     errors = []
     for error in sorted(record_schema_validator().iter_errors(record), key=lambda e: list(map(str, e.absolute_path))):
         path = schema_path(error)
+        if error.validator == "required":  # reported against the missing field, as RecordValidator does
+            missing = error.message.split("'")[1]
+            path = f"{path}.{missing}" if path else missing
         if path in covered or any(path.startswith(f"{c}.") or path.startswith(f"{c}[") for c in covered if c):
             continue
         if error.validator == "oneOf" and path.startswith("story"):

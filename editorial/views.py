@@ -65,7 +65,6 @@ class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
             job=job,
             rows=job.dry_run_report if job.status == ImportJob.Status.CHECKED else job.report,
             counts=job.dry_run_counts if job.status == ImportJob.Status.CHECKED else job.report_counts,
-            failures=[row for row in job.dry_run_report if row["errors"]],
         )
         return context
 
