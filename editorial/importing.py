@@ -14,14 +14,19 @@ from .models import ImportJob
 PROGRESS_EVERY = 10
 
 
+def storable(text):
+    # PostgreSQL's jsonb cannot hold NUL characters; a bad file may contain them.
+    return str(text).replace("\x00", "\ufffd")[:1000]
+
+
 def result_row(result, record):
     title = record.get("title") if isinstance(record, dict) else None
     return {
         "index": result.index,
-        "external_id": result.external_id,
-        "title": title if isinstance(title, str) else "",
+        "external_id": storable(result.external_id),
+        "title": storable(title) if isinstance(title, str) else "",
         "outcome": result.outcome,
-        "errors": [{"field": e.field, "message": e.message} for e in result.errors],
+        "errors": [{"field": storable(e.field), "message": storable(e.message)} for e in result.errors],
     }
 
 

@@ -157,3 +157,15 @@ def test_an_oversized_upload_gets_the_message_on_the_upload_page(editor_in_group
     assert response.status_code == 200
     assert "the largest file the importer accepts is" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+def test_naughty_strings_in_an_uploaded_file_get_a_report_not_an_error(editor_in_group_client, index_page):
+    from tests.naughty import naughty_strings
+
+    strings = naughty_strings()[::10] + ["nul\x00inside"]
+    records = [case_study_record(external_id=s, title=s, region=s) for s in strings]
+    response = check(editor_in_group_client, upload(records))
+    assert response.status_code == 302
+    page = editor_in_group_client.get(response["Location"])
+    assert page.status_code == 200
+    assert f"{len(strings)} cannot be imported" in page.content.decode()
