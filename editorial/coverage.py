@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
@@ -111,7 +111,7 @@ def due_for_review():
     return (
         published_case_studies()
         .filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=cutoff))
-        .order_by("last_reviewed", "title")
+        .order_by(F("last_reviewed").asc(nulls_first=True), "title")
         .only("id", "title", "last_reviewed")
     )
 

@@ -251,3 +251,14 @@ def test_naughty_strings_are_imported_as_plain_text(index_page):
             assert result.page.title == s
         else:
             assert result.errors
+
+
+def test_imported_case_studies_are_found_by_search_and_updates_reindexed(tmp_path, index_page):
+    records = [case_study_record(external_id=f"s-{n}", title=f"Partnership number {n}") for n in range(3)]
+    records.append(case_study_record(external_id="s-zebra", title="Zebra crossing outreach", publish=True))
+    run(write_file(tmp_path, records), "--publish")
+    assert [p.external_id for p in CaseStudyPage.objects.live().search("zebra")] == ["s-zebra"]
+    run(write_file(tmp_path, [case_study_record(external_id="s-zebra", title="Giraffe outreach", publish=True)], "v2.json"),
+        "--publish")
+    assert [p.external_id for p in CaseStudyPage.objects.live().search("giraffe")] == ["s-zebra"]
+    assert not CaseStudyPage.objects.live().search("zebra")
