@@ -262,3 +262,15 @@ def test_imported_case_studies_are_found_by_search_and_updates_reindexed(tmp_pat
         "--publish")
     assert [p.external_id for p in CaseStudyPage.objects.live().search("giraffe")] == ["s-zebra"]
     assert not CaseStudyPage.objects.live().search("zebra")
+
+
+class Terminal(__import__("io").StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_progress_bar_is_shown_on_a_terminal(tmp_path, index_page):
+    err = Terminal()
+    call_command("import_casestudies", write_file(tmp_path, [case_study_record(), case_study_record()]),
+                 stdout=Terminal(), stderr=err)
+    assert "Importing: 100%" in err.getvalue() and "2/2" in err.getvalue()
