@@ -274,3 +274,33 @@ def test_a_progress_bar_is_shown_on_a_terminal(tmp_path, index_page):
     call_command("import_casestudies", write_file(tmp_path, [case_study_record(), case_study_record()]),
                  stdout=Terminal(), stderr=err)
     assert "Importing: 100%" in err.getvalue() and "2/2" in err.getvalue()
+
+
+def test_an_imported_and_published_page_ends_as_wagtails_own_publish_would(index_page):
+    from wagtail.signals import page_published
+
+    from casestudies.importing import write_record
+
+    received = []
+
+    def receiver(sender, instance, revision, **kwargs):
+        received.append((instance.pk, revision.pk))
+
+    page_published.connect(receiver)
+    try:
+        outcome, page = write_record(case_study_record(), index_page, publish=True)
+    finally:
+        page_published.disconnect(receiver)
+    page.refresh_from_db()
+    assert outcome == "created"
+    assert page.live and not page.has_unpublished_changes and not page.expired
+    assert page.live_revision_id == page.latest_revision_id
+    assert page.first_published_at == page.last_published_at is not None
+    assert received == [(page.pk, page.live_revision_id)]
+    actions = list(PageLogEntry.objects.filter(page=page).order_by("pk").values_list("action", flat=True))
+    assert actions.count("wagtail.create") == 1 and actions.count("wagtail.publish") == 1
+    # An editor's later edit publishes through Wagtail's own action on top of it.
+    page.title = "Renamed"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.title == "Renamed" and page.live_revision_id == page.latest_revision_id
