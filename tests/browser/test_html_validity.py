@@ -23,6 +23,6 @@ def test_html_is_valid(validated, site, state):
     if state.skip_if_missing and status == 404:
         pytest.skip(f"{state.path} answers 404: the route is not built on this branch yet")
     assert status in state.statuses, f"{state.path} answered {status}"
-    assert not errors, f"The Nu Html Checker found errors on {state}:\\n" + "\\n".join(
+    assert not errors, f"The Nu Html Checker found errors on {state}:\n" + "\n".join(
         f"- line {e.get('lastLine')}: {e['message']} :: {e.get('extract', '').strip()[:120]}" for e in errors
     )
