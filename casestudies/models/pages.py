@@ -292,8 +292,8 @@ class CaseStudyPage(Page):
     def related_case_studies(self, limit=3):
         """Other live, public case studies sharing the most success features and purposes.
 
-        Three queries however many case studies there are: this page's features, its purposes,
-        and one ranked query.
+        Four queries however many case studies there are: this page's features, its purposes,
+        the view restrictions that public() reads, and one ranked query.
         """
         feature_ids = [item.feature_id for item in self.feature_evidence.all()]
         purpose_ids = [purpose.pk for purpose in self.purposes.all()]

@@ -91,3 +91,33 @@ def validate_documents(documents):
         if message["type"] == "error" or message.get("subType") == "fatal":
             errors[files[message["url"]]].append(message)
     return errors
+
+
+FOCUS_IS_VISIBLE = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return "nothing has focus";
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return "the focused element has no size";
+    if (box.bottom < 0 || box.top > window.innerHeight) return "the focused element is off screen";
+    const style = getComputedStyle(el);
+    const transparent = c => c === "transparent" || /rgba\\(.*,\\s*0\\)$/.test(c);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 && !transparent(style.outlineColor);
+    const shadow = style.boxShadow !== "none";
+    const highlight = style.backgroundColor === "rgb(255, 221, 0)";
+    return outline || shadow || highlight ? "" : `no visible focus indicator on ${el.outerHTML.slice(0, 80)}`;
+}"""
+
+
+def assert_focus_visible(page):
+    problem = page.evaluate(FOCUS_IS_VISIBLE)
+    assert not problem, problem
+
+
+def tab_to(page, selector, limit=250):
+    """Press Tab until the focused element matches `selector`, checking focus is visible on the way."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            assert_focus_visible(page)
+            return
+    raise AssertionError(f"Tab never reached {selector!r} on {page.url}")
