@@ -64,6 +64,13 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError(f"BROWSER_TESTS=required but {reason}")
     for item in browser_items:
         item.add_marker(pytest.mark.skip(reason=f"Browser test skipped: {reason}"))
+    config._browser_skip_reason = reason if browser_items else None
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    reason = getattr(config, "_browser_skip_reason", None)
+    if reason:
+        terminalreporter.write_line(f"Browser tests were SKIPPED: {reason}", yellow=True, bold=True)
 
 
 def make_story_image():
@@ -224,6 +231,20 @@ def page(_shared_context, site):
     _shared_context.leaked_requests.clear()
     yield tab
     assert not _shared_context.leaked_requests, f"Requests left the site: {_shared_context.leaked_requests}"
+
+
+@pytest.fixture(scope="session")
+def _narrow_context(browser, demo_site):
+    context = browser.new_context(base_url=demo_site["url"], viewport={"width": 320, "height": 640})
+    serve_media(context, demo_site)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def narrow_page(_narrow_context, site):
+    """A tab 320 CSS pixels wide: a small phone, or a desktop browser zoomed to 400%."""
+    return _narrow_context.pages[0] if _narrow_context.pages else _narrow_context.new_page()
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ def test_axe_finds_no_violations(page, site, state):
 
 
 @pytest.mark.parametrize("state", PAGE_STATES, ids=str)
-def test_page_reflows_at_320_pixels_without_sideways_scrolling(new_context, site, state):
-    page = new_context(viewport={"width": 320, "height": 640}).new_page()
-    open_state(page, state, site)
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+def test_page_reflows_at_320_pixels_without_sideways_scrolling(narrow_page, site, state):
+    open_state(narrow_page, state, site)
+    overflow = narrow_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{state} is {overflow}px wider than a 320px screen"
