@@ -10,6 +10,7 @@ import io
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -160,8 +161,31 @@ def demo_site(django_db_setup, django_db_blocker):
         }
     yield {"url": server.url, "paths": paths, "media_root": Path(media)}
     server.stop()
+    # Each kept-alive browser connection has its own request thread and database connection;
+    # wait for them to close so the test database can be dropped (PostgreSQL refuses otherwise).
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(timeout=10)
+    close_stray_connections(django_db_blocker)
     media_override.disable()
     shutil.rmtree(media, ignore_errors=True)
+
+
+def close_stray_connections(django_db_blocker):
+    """End database sessions that Playwright's greenlets opened and Django cannot reach.
+
+    Django keeps a connection per context; code run under Playwright's greenlets can open one
+    that nothing closes, and PostgreSQL will not drop a test database that still has a session.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture
