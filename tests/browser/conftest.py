@@ -48,8 +48,10 @@ def missing_browser_tools():
         return "the Python package playwright is not installed (pip install -r requirements-test.txt)"
     if not CHROMIUM.exists():
         return f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-    if not AXE_JS.exists():
-        return "axe-core is not installed (run npm ci)"
+    if not AXE_JS.exists() or not VNU_JAR.exists():
+        return "axe-core and vnu-jar are not installed (npm ci --ignore-scripts)"
+    if not shutil.which("java"):
+        return "Java is not installed for the Nu Html Checker (apt-get install default-jre-headless)"
     return None
 
 
