@@ -59,7 +59,7 @@ def missing_browser_tools():
 def pytest_collection_modifyitems(config, items):
     browser_items = [item for item in items if item.get_closest_marker("browser")]
     # After pytest-django's own ordering: the committed demo content must not reach other tests.
-    items[:] = [item for item in items if item not in browser_items] + browser_items
+    items[:] = [item for item in items if not item.get_closest_marker("browser")] + browser_items
     reason = missing_browser_tools()
     if reason is None:
         return
