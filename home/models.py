@@ -1,3 +1,4 @@
+from django.db.models import Count
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -24,12 +25,29 @@ class HomePage(Page):
         from casestudies.models import CaseStudyPage, PolicyLever, SuccessFeature
 
         context = super().get_context(request, *args, **kwargs)
-        context["features"] = SuccessFeature.objects.all()
-        context["levers"] = PolicyLever.objects.all()
-        context["latest_case_studies"] = (
-            CaseStudyPage.objects.live().public().order_by("-first_published_at").select_related("region")[:6]
-        )
+        published = CaseStudyPage.objects.live().public()
+        features = list(SuccessFeature.objects.all())
+        levers = list(PolicyLever.objects.all())
+        context["features"] = features
+        context["levers"] = levers
+        context["matrix"] = evidence_matrix(published, features, levers)
+        context["published_count"] = published.count()
+        context["latest_case_studies"] = published.order_by("-first_published_at").select_related("region")[:4]
         return context
+
+
+def evidence_matrix(published, features, levers):
+    """Rows of (feature, [(lever, count of published case studies showing both)]), in one query."""
+    from casestudies.models import CaseStudyFeatureEvidence
+
+    counts = {
+        (row["feature_id"], row["page__policy_levers"]): row["n"]
+        for row in CaseStudyFeatureEvidence.objects.filter(page__in=published.values("pk"), page__policy_levers__isnull=False)
+        .values("feature_id", "page__policy_levers")
+        .annotate(n=Count("page", distinct=True))
+        .order_by()
+    }
+    return [(feature, [(lever, counts.get((feature.pk, lever.pk), 0)) for lever in levers]) for feature in features]
 
 
 class StandardPage(Page):

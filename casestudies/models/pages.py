@@ -300,6 +300,32 @@ class CaseStudyPage(Page):
     def is_ongoing(self):
         return self.start_year is not None and self.end_year is None and self.status != Status.ENDED
 
+    def related_case_studies(self, limit=3):
+        """Other live, public case studies sharing the most success features and purposes.
+
+        Four queries however many case studies there are: this page's features, its purposes,
+        the view restrictions that public() reads, and one ranked query.
+        """
+        feature_ids = [item.feature_id for item in self.feature_evidence.all()]
+        purpose_ids = [purpose.pk for purpose in self.purposes.all()]
+        if not feature_ids and not purpose_ids:
+            return CaseStudyPage.objects.none()
+        return (
+            CaseStudyPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .annotate(
+                shared_features=models.Count(
+                    "feature_evidence", filter=models.Q(feature_evidence__feature__in=feature_ids), distinct=True
+                ),
+                shared_purposes=models.Count("purposes", filter=models.Q(purposes__in=purpose_ids), distinct=True),
+            )
+            .annotate(shared=models.F("shared_features") + models.F("shared_purposes"))
+            .filter(shared__gt=0)
+            .order_by("-shared", "-shared_features", "-first_published_at", "pk")
+            .select_related("region")[:limit]
+        )
+
 
 class CaseStudyPartner(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="partners")

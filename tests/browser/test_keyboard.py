@@ -1,0 +1,76 @@
+"""A keyboard-only reader can reach everything, and always sees where the focus is."""
+
+import re
+
+import pytest
+
+from .helpers import assert_focus_visible, tab_to
+
+pytestmark = pytest.mark.browser
+
+FILTER_CHECKBOX = "form input[type=checkbox]"
+
+
+def start_at_home_and_skip_to_content(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    assert_focus_visible(page)
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def search_for(page, words):
+    tab_to(page, "input[type=search]")
+    page.keyboard.type(words)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "q=" + words in page.url
+
+
+def choose_two_filters(page):
+    tab_to(page, FILTER_CHECKBOX)
+    page.keyboard.press("Space")
+    first = page.evaluate("document.activeElement.name + '=' + document.activeElement.value")
+    tab_to(page, f"{FILTER_CHECKBOX}:not(:checked)")
+    page.keyboard.press("Space")
+    second = page.evaluate("document.activeElement.name + '=' + document.activeElement.value")
+    tab_to(page, "form button[type=submit], form button:not([type]), form input[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    return first, second
+
+
+def open_first_result_and_reach_its_sources(page):
+    tab_to(page, ".card a")
+    title = page.evaluate("document.activeElement.textContent.trim()")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text().strip() == title
+    tab_to(page, "a[href='#sources']")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#sources")
+    assert page.locator("#sources").is_visible()
+    assert page.evaluate("(() => { const b = document.querySelector('#sources').getBoundingClientRect(); return b.top >= 0 && b.top < window.innerHeight; })()")
+    # The next Tab carries on from the sources, not from the top of the page.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.querySelector('#sources').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING")
+    assert_focus_visible(page)
+
+
+def test_keyboard_journey_skip_link_search_open_a_result_and_reach_its_sources(page, site):
+    start_at_home_and_skip_to_content(page)
+    search_for(page, "university")
+    open_first_result_and_reach_its_sources(page)
+
+
+def test_keyboard_journey_with_two_filters(page, site):
+    page.goto("/case-studies/")
+    if page.locator(FILTER_CHECKBOX).count() < 2:
+        pytest.skip("The listing has no filter form on this branch yet")
+    start_at_home_and_skip_to_content(page)
+    search_for(page, "university")
+    first, second = choose_two_filters(page)
+    for chosen in (first, second):
+        assert re.search(re.escape(chosen).replace("=", "(=|%3D)"), page.url), f"{chosen} missing from {page.url}"
+    open_first_result_and_reach_its_sources(page)
