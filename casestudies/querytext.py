@@ -94,9 +94,9 @@ class ParsedQuery:
         concepts = [Or([alternative_query(alt) for alt in group]) for group in self.groups]
         return concepts[0] if len(concepts) == 1 else And(concepts)
 
-    def any_word_query(self):
-        """The same concepts combined with Or, for 'no case study has all your words' fallbacks."""
-        return Or([alternative_query(alt) for group in self.groups for alt in group])
+    def without(self, index):
+        """The query with one concept left out, for 'remove this word' advice."""
+        return ParsedQuery(text=self.text, groups=self.groups[:index] + self.groups[index + 1 :])
 
     def highlight_terms(self):
         terms = set()
