@@ -319,9 +319,9 @@ class CaseStudySearch:
         pages = CaseStudyPage.objects.filter(pk__in=self.pages(drop_query=True).values("pk"))
         pages = pages.select_related("region").prefetch_related("partners__organisation", "feature_evidence__feature")
         if self.sort == "title":
-            pages = pages.order_by("title", "pk")
+            pages = pages.order_by("title", "id")
         else:
-            pages = pages.order_by("-first_published_at", "-pk")
+            pages = pages.order_by("-first_published_at", "-id")
         if self.query.is_empty:
             return pages
         return pages.search(self.query.search_query(), order_by_relevance=self.sort == "relevance")
