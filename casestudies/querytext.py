@@ -146,15 +146,25 @@ def parse_query(text, synonym_groups=()):
     return ParsedQuery(text=cleaned, groups=groups)
 
 
+def terms_pattern(terms):
+    """A regex matching any of the words or phrases as whole words, ignoring case."""
+    phrases = sorted(terms, key=len, reverse=True)
+    return re.compile(
+        r"(?<![^\W_])(" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?![^\W_])",
+        re.IGNORECASE,
+    )
+
+
+def term_pattern(group):
+    """Matches any form of any alternative of one concept."""
+    return terms_pattern(ParsedQuery(text="", groups=[group]).highlight_terms())
+
+
 def highlight(text, terms):
     """Escape the text, then wrap each matched word or phrase in <mark>. Safe for any input."""
     if not terms:
         return escape(text)
-    phrases = sorted(terms, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![^\W_])(" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?![^\W_])",
-        re.IGNORECASE,
-    )
+    pattern = terms_pattern(terms)
     out, last = [], 0
     for match in pattern.finditer(text):
         out.append(escape(text[last : match.start()]))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet, prefetch_related_objects
 from django.utils.functional import cached_property
 
 from .forms import FACET_PARAMS, SORTS, CaseStudyFilterForm
@@ -34,7 +34,7 @@ from .models import (
     SuccessFeature,
     SynonymGroup,
 )
-from .querytext import parse_query, highlight, words_of
+from .querytext import highlight, parse_query, term_pattern, words_of
 
 PER_PAGE = 20
 
@@ -314,17 +314,43 @@ class CaseStudySearch:
         return chips
 
     def ordered_results(self):
+        """Something the paginator can count and slice: a queryset, search results, or (for
+        relevance) a list of pks with title matches first."""
         # Filter in the ORM first, then search on the bare pk list: the facets are
         # ParentalManyToManyFields and related lookups, which search() refuses (modelsearch#100).
         pages = CaseStudyPage.objects.filter(pk__in=self.pages(drop_query=True).values("pk"))
-        pages = pages.select_related("region").prefetch_related("partners__organisation", "feature_evidence__feature")
         if self.sort == "title":
             pages = pages.order_by("title", "id")
         else:
             pages = pages.order_by("-first_published_at", "-id")
         if self.query.is_empty:
             return pages
-        return pages.search(self.query.search_query(), order_by_relevance=self.sort == "relevance")
+        if self.sort != "relevance":
+            return pages.search(self.query.search_query(), order_by_relevance=False)
+        ranked = pages.search(self.query.search_query(), order_by_relevance=True).get_queryset()
+        return self.title_matches_first(ranked.values_list("pk", "title"))
+
+    def title_matches_first(self, rows):
+        """SQLite's bm25 ignores field boosts, so a long body can outrank a title: put the case
+        studies whose titles hold more of the reader's concepts first, keeping the backend's
+        order within each tier, so both databases rank titles above bodies."""
+        patterns = [term_pattern(group) for group in self.query.groups]
+        rows = list(rows)
+        rows.sort(key=lambda row: -sum(1 for pattern in patterns if pattern.search(row[1])))
+        return [pk for pk, _ in rows]
+
+    def load(self, object_list):
+        """The page of results as pages with what the cards show, in the order given."""
+        related = ("partners__organisation", "feature_evidence__feature")
+        if isinstance(object_list, list):
+            pages = CaseStudyPage.objects.filter(pk__in=object_list).select_related("region").prefetch_related(*related)
+            by_pk = {page.pk: page for page in pages}
+            return [by_pk[pk] for pk in object_list if pk in by_pk]
+        if isinstance(object_list, QuerySet):
+            return list(object_list.select_related("region").prefetch_related(*related))
+        pages = list(object_list)
+        prefetch_related_objects(pages, "region", *related)
+        return pages
 
     def run(self, with_results=True):
         notices = list(self.form.notices)
@@ -345,7 +371,7 @@ class CaseStudySearch:
                            f"page{'s' if paginator.num_pages != 1 else ''} of results, so we show the last one.")
         finding.total = paginator.count
         terms = self.query.highlight_terms()
-        finding.results = list(finding.page_obj.object_list)
+        finding.results = self.load(finding.page_obj.object_list)
         for page in finding.results:
             page.highlighted_summary = highlight(page.summary, terms)
         if finding.total == 0:
