@@ -37,6 +37,8 @@ from .models import (
 from .querytext import highlight, parse_query, term_pattern, words_of
 
 PER_PAGE = 20
+MAX_PK_LIST = 20_000
+ADVISE_WORDS = 4
 
 
 # -- facets ---------------------------------------------------------------------------------
@@ -255,8 +257,16 @@ class CaseStudySearch:
 
     @cached_property
     def matching_query(self):
-        """The case studies the words match, as a subquery (None when there are no words)."""
-        return self.matching(self.query)
+        """The pks of the case studies the words match (None when there are no words).
+
+        Fetched once as a list, because rebuilding the search subquery inside every facet
+        query costs more in the ORM than the list costs the database; a very large match
+        stays a subquery so the list never nears PostgreSQL's 65,535 bind-parameter limit."""
+        matching = self.matching(self.query)
+        if matching is None:
+            return None
+        pks = list(matching.values_list("pk", flat=True)[: MAX_PK_LIST + 1])
+        return pks if len(pks) <= MAX_PK_LIST else matching
 
     def matching(self, query):
         if query.is_empty:
@@ -274,10 +284,14 @@ class CaseStudySearch:
         matching = self.matching_query if query is None else self.matching(query)
         if matching is not None and not drop_query:
             pages = pages.filter(pk__in=matching)
-        for param, values in self.selections.items():
+        for param, condition in self.conditions.items():
             if param != skip:
-                pages = pages.filter(FACETS_BY_PARAM[param].condition(values))
+                pages = pages.filter(condition)
         return pages
+
+    @cached_property
+    def conditions(self):
+        return {param: FACETS_BY_PARAM[param].condition(values) for param, values in self.selections.items()}
 
     def facet_views(self):
         views = []
@@ -386,7 +400,8 @@ class CaseStudySearch:
             count = self.pages(drop_query=True).count()
             advice.append(Advice(f"Remove your search words “{self.query.text}”", count, self._url({"q": "", "page": None, "sort": None})))
             if len(self.query.groups) > 1:
-                for i, group in enumerate(self.query.groups):
+                # One search per word left out, so only for short queries (bounded work).
+                for i, group in enumerate(self.query.groups[:ADVISE_WORDS]):
                     shorter = self.query.without(i)
                     count = self.pages(query=shorter).count()
                     text = " ".join(g[0] for g in shorter.groups)
