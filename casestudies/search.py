@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Q
 from django.utils.functional import cached_property
+from wagtail.models import Page
 
 from .forms import FACET_PARAMS, SORTS, CaseStudyFilterForm
 from .models import (
@@ -256,26 +257,39 @@ class CaseStudySearch:
         return condition
 
     @cached_property
-    def matching_query(self):
-        """The pks of the case studies the words match (None when there are no words).
-
-        Fetched once as a list, because rebuilding the search subquery inside every facet
-        query costs more in the ORM than the list costs the database; a very large match
-        stays a subquery so the list never nears PostgreSQL's 65,535 bind-parameter limit."""
-        matching = self.matching(self.query)
-        if matching is None:
+    def matched_rows(self):
+        """(pk, title, summary) of every published case study the words match, newest first;
+        None when there are no words. The one full-text query of a request."""
+        if self.query.is_empty:
             return None
-        pks = list(matching.values_list("pk", flat=True)[: MAX_PK_LIST + 1])
-        return pks if len(pks) <= MAX_PK_LIST else matching
+        rows = CaseStudyPage.objects.filter(pk__in=self.search_rows(self.query)).order_by("-first_published_at", "-pk")
+        return list(rows.values_list("pk", "title", "summary")[: MAX_PK_LIST + 1])
+
+    @cached_property
+    def matching_query(self):
+        """The matching pks as a list, because rebuilding the search subquery inside every
+        facet query costs more than the list; a huge match stays a subquery so the list never
+        nears PostgreSQL's 65,535 bind-parameter limit."""
+        if self.matched_rows is None:
+            return None
+        if len(self.matched_rows) > MAX_PK_LIST:
+            return self.matching(self.query)
+        return [row[0] for row in self.matched_rows]
+
+    def search_rows(self, query):
+        # Searched through Page, not CaseStudyPage: the index holds the same entries, but the
+        # CaseStudyPage content-type filter leads SQLite to test MATCH row by row (10x slower).
+        # The ORM narrows to published case studies first (modelsearch#100: no related filters).
+        candidates = Page.objects.filter(pk__in=self.published.values("pk"))
+        results = candidates.search(query.search_query(), order_by_relevance=False)
+        # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database
+        # backends have it), so rows can be fetched, or used as a subquery, without objects.
+        return results.get_queryset().order_by().values("pk")
 
     def matching(self, query):
         if query.is_empty:
             return None
-        candidates = CaseStudyPage.objects.filter(pk__in=self.published.values("pk"))
-        results = candidates.search(query.search_query(), order_by_relevance=False)
-        # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database
-        # backends have it): using it as a subquery keeps the pk list out of Python.
-        return results.get_queryset().values("pk")
+        return self.search_rows(query)
 
     def pages(self, skip=None, drop_query=False, drop_years=False, query=None):
         pages = self.published
@@ -328,30 +342,28 @@ class CaseStudySearch:
         return chips
 
     def ordered_results(self):
-        """Something the paginator can count and slice: a queryset, search results, or (for
-        relevance) a list of pks with title matches first."""
-        # Filter in the ORM first, then search on the bare pk list: the facets are
-        # ParentalManyToManyFields and related lookups, which search() refuses (modelsearch#100).
-        pages = CaseStudyPage.objects.filter(pk__in=self.pages(drop_query=True).values("pk"))
+        """Something the paginator can count and slice: a queryset, or (for relevance) a list of
+        pks, best first, with title matches ahead of body matches."""
+        pages = self.pages()
+        if self.sort == "relevance" and isinstance(self.matching_query, list):
+            wanted = set(pages.values_list("pk", flat=True))
+            return [pk for pk in self.title_matches_first(self.matched_rows) if pk in wanted]
         if self.sort == "title":
-            pages = pages.order_by("title", "id")
-        else:
-            pages = pages.order_by("-first_published_at", "-id")
-        if self.query.is_empty:
-            return pages
-        if self.sort != "relevance":
-            return pages.search(self.query.search_query(), order_by_relevance=False)
-        ranked = pages.search(self.query.search_query(), order_by_relevance=True).get_queryset()
-        return self.title_matches_first(ranked.values_list("pk", "title"))
+            return pages.order_by("title", "pk")
+        return pages.order_by("-first_published_at", "-pk")
 
     def title_matches_first(self, rows):
-        """SQLite's bm25 ignores field boosts, so a long body can outrank a title: put the case
-        studies whose titles hold more of the reader's concepts first, keeping the backend's
-        order within each tier, so both databases rank titles above bodies."""
+        """Best match: case studies with more of the reader's concepts in the title first, then
+        in the summary, then the newest. Scored here rather than by the backend, so that the
+        order is the same on SQLite (whose bm25 ignores field boosts) and PostgreSQL, and so
+        that ranking costs one pass over the matches instead of a score subquery per row."""
         patterns = [term_pattern(group) for group in self.query.groups]
-        rows = list(rows)
-        rows.sort(key=lambda row: -sum(1 for pattern in patterns if pattern.search(row[1])))
-        return [pk for pk, _ in rows]
+
+        def hits(text):
+            return sum(1 for pattern in patterns if pattern.search(text))
+
+        ranked = sorted(rows, key=lambda row: (-hits(row[1]), -hits(row[2])))
+        return [row[0] for row in ranked]
 
     def load(self, object_list):
         """The page of results as pages with what the cards show, in the order given."""
@@ -360,11 +372,7 @@ class CaseStudySearch:
             pages = CaseStudyPage.objects.filter(pk__in=object_list).select_related("region").prefetch_related(*related)
             by_pk = {page.pk: page for page in pages}
             return [by_pk[pk] for pk in object_list if pk in by_pk]
-        if isinstance(object_list, QuerySet):
-            return list(object_list.select_related("region").prefetch_related(*related))
-        pages = list(object_list)
-        prefetch_related_objects(pages, "region", *related)
-        return pages
+        return list(object_list.select_related("region").prefetch_related(*related))
 
     def run(self, with_results=True):
         notices = list(self.form.notices)
