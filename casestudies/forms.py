@@ -100,7 +100,7 @@ class CaseStudyFilterForm(forms.Form):
         data = self.cleaned_data if self.is_valid() else {}
         chosen = {param: list(data.get(param) or []) for param in FACET_PARAMS}
         for param, values in self.fixed.items():
-            chosen[param] = list(dict.fromkeys(chosen[param] + list(values)))
+            chosen[param] = list(values)  # a landing page's own term replaces any other choice
         return {param: values for param, values in chosen.items() if values}
 
     def value(self, name):

@@ -376,6 +376,9 @@ class CaseStudySearch:
 
     def run(self, with_results=True):
         notices = list(self.form.notices)
+        if self.query.text and self.query.is_empty:
+            notices.append(f"We could not search for “{self.query.text}”: it has only very common words "
+                           "or no letters or numbers, so we show every case study.")
         finding = Finding(
             form=self.form, base_url=self.base_url, notices=notices, query=self.query, sort=self.sort,
             state=self.state, fixed=self.fixed,

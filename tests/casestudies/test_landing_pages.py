@@ -29,3 +29,8 @@ def test_landing_pages_have_the_same_filters_and_keep_their_own_address(client, 
     assert finding.clear_url == url
     assert all(chip.remove_url.startswith(url) for chip in finding.chips)
     assert 'action="' + url + '"' in response.content.decode()
+
+
+def test_a_landing_page_keeps_its_own_term_whatever_the_address_adds(client, index_page, tagged):
+    response = client.get(index_page.url + "levers/leadership-training/", {"lever": "local-convening"})
+    assert titles(response) == {"Bravo teacher pathway"}

@@ -110,3 +110,9 @@ def test_an_unknown_sort_falls_back_to_the_default(client, index_page, tagged):
 def test_unknown_feature_or_lever_pages_are_404(client, index_page):
     assert client.get(index_page.url + "features/not-a-feature/").status_code == 404
     assert client.get(index_page.url + "levers/../").status_code == 404
+
+
+def test_a_search_with_nothing_searchable_says_so_and_shows_everything(client, index_page, tagged):
+    response = client.get(index_page.url, {"q": "the *** of"})
+    assert response.context["finding"].total == 3
+    assert "We could not search for “the *** of”" in response.content.decode()
