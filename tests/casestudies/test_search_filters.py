@@ -110,3 +110,10 @@ def test_pages_hold_twenty_and_page_links_keep_every_filter(client, index_page):
     assert len(page_two.results) == 3
     assert {p.title for p in page_two.results}.isdisjoint({p.title for p in finding.results})
     assert 'rel="next"' in response.content.decode()
+
+
+def test_a_chosen_field_facet_counts_without_its_own_choice(client, index_page, tagged):
+    response = client.get(index_page.url, {"status": "pilot", "region": "london"})
+    assert titles(response) == set()
+    assert counts(response, "status") == {"pilot": 0, "established": 1, "scaled": 0, "ended": 1}
+    assert counts(response, "formality") == {k: 0 for k in counts(response, "formality")}
