@@ -9,6 +9,7 @@ from .pages import (
     ImpactMeasure,
     RelatedDocument,
 )
+from .synonyms import SynonymGroup
 from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "RelatedDocument",
     "Status",
     "SuccessFeature",
+    "SynonymGroup",
 ]

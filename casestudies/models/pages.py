@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -17,6 +19,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -32,7 +35,10 @@ def latest_year():
     return datetime.date.today().year + 5
 
 
-class CaseStudyIndexPage(Page):
+class CaseStudyIndexPage(RoutablePageMixin, Page):
+    """The list of case studies, with search and filters, and the routes that share them:
+    feature and lever landing pages, the evidence matrix and as-you-type suggestions."""
+
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -44,17 +50,58 @@ class CaseStudyIndexPage(Page):
     class Meta:
         verbose_name = "case-study index"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["case_studies"] = (
-            CaseStudyPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-first_published_at")
-            .prefetch_related("partners__organisation", "feature_evidence__feature")
-            .select_related("region")
+    @path("")
+    def case_study_list(self, request):
+        from ..search import find_case_studies
+
+        return self.render(request, context_overrides={"finding": find_case_studies(self, request.GET)})
+
+    @path("features/<slug:slug>/")
+    def feature_page(self, request, slug):
+        from ..search import find_case_studies
+        from .taxonomy import SuccessFeature
+
+        feature = get_object_or_404(SuccessFeature, slug=slug)
+        base_url = self.url + self.reverse_subpage("feature_page", kwargs={"slug": slug})
+        finding = find_case_studies(self, request.GET, base_url=base_url, fixed={"feature": [slug]})
+        return self.render(
+            request,
+            template="casestudies/landing_page.html",
+            context_overrides={"finding": finding, "term": feature, "term_kind": "Success feature"},
         )
-        return context
+
+    @path("levers/<slug:slug>/")
+    def lever_page(self, request, slug):
+        from ..search import find_case_studies
+        from .taxonomy import PolicyLever
+
+        lever = get_object_or_404(PolicyLever, slug=slug)
+        base_url = self.url + self.reverse_subpage("lever_page", kwargs={"slug": slug})
+        finding = find_case_studies(self, request.GET, base_url=base_url, fixed={"lever": [slug]})
+        return self.render(
+            request,
+            template="casestudies/landing_page.html",
+            context_overrides={"finding": finding, "term": lever, "term_kind": "Policy lever"},
+        )
+
+    @path("matrix/")
+    def matrix(self, request):
+        from ..matrix import evidence_matrices
+        from ..search import find_case_studies
+
+        base_url = self.url + self.reverse_subpage("matrix")
+        finding = find_case_studies(self, request.GET, base_url=base_url, with_results=False)
+        return self.render(
+            request,
+            template="casestudies/matrix_page.html",
+            context_overrides={"finding": finding, "matrices": evidence_matrices(self, finding)},
+        )
+
+    @path("suggest/")
+    def suggestions(self, request):
+        from ..suggestions import suggestions_for
+
+        return JsonResponse(suggestions_for(self, request.GET.get("q", "")))
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):
@@ -229,15 +276,20 @@ class CaseStudyPage(Page):
         ]
     )
 
+    # Title (boost 2, from Page) outranks summary and partner names (1.5), which outrank the rest.
     search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
+        index.SearchField("summary", boost=1.5),
         index.SearchField("story"),
         index.SearchField("advice"),
         index.SearchField("barriers_note"),
         index.SearchField("evidence_note"),
         index.SearchField("local_authority"),
-        index.RelatedFields("partners", [index.RelatedFields("organisation", [index.SearchField("name")])]),
+        index.RelatedFields(
+            "partners", [index.RelatedFields("organisation", [index.SearchField("name", boost=1.5)])]
+        ),
         index.RelatedFields("feature_evidence", [index.SearchField("evidence")]),
+        index.RelatedFields("barriers", [index.SearchField("name")]),
+        index.RelatedFields("purposes", [index.SearchField("name")]),
         index.RelatedFields(
             "impact_measures", [index.SearchField("measure"), index.SearchField("result")]
         ),

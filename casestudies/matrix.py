@@ -1,0 +1,66 @@
+"""The evidence matrix: how many published case studies show each success feature under each
+policy lever (and for each purpose), for whatever filters are active. Empty cells are gaps."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from .models import CaseStudyFeatureEvidence, PolicyLever, Purpose, SuccessFeature
+from .search import state_url
+
+SHADES = 4  # cells are shaded in four steps of the largest count; 0 is a gap
+
+
+@dataclass
+class Cell:
+    count: int
+    url: str
+    shade: int
+    row_label: str
+    column_label: str
+
+
+@dataclass
+class Matrix:
+    caption: str
+    column_param: str
+    columns: list
+    rows: list  # (feature, [Cell], total)
+
+    @property
+    def gap_count(self):
+        return sum(1 for _, cells, _ in self.rows for cell in cells if not cell.count)
+
+
+def evidence_matrices(index_page, finding):
+    features = list(SuccessFeature.objects.order_by("sort_order"))
+    totals = dict(
+        CaseStudyFeatureEvidence.objects.filter(page__in=finding.matching).order_by()
+        .values_list("feature__slug").annotate(n=Count("page", distinct=True))
+    )
+    return [
+        build(index_page, finding, features, totals, "lever", "page__policy_levers__slug",
+              list(PolicyLever.objects.order_by("sort_order")), "Success features by policy lever"),
+        build(index_page, finding, features, totals, "purpose", "page__purposes__slug",
+              list(Purpose.objects.order_by("sort_order")), "Success features by purpose"),
+    ]
+
+
+def build(index_page, finding, features, totals, param, lookup, columns, caption):
+    counts = {
+        (feature, column): n
+        for feature, column, n in CaseStudyFeatureEvidence.objects.filter(page__in=finding.matching)
+        .exclude(**{f"{lookup}__isnull": True}).order_by()
+        .values_list("feature__slug", lookup).annotate(n=Count("page", distinct=True))
+    }
+    largest = max(counts.values(), default=0)
+    rows = []
+    for feature in features:
+        cells = []
+        for column in columns:
+            n = counts.get((feature.slug, column.slug), 0)
+            state = {**finding.state, "feature": [feature.slug], param: [column.slug], "page": None}
+            shade = 0 if not n else max(1, round(SHADES * n / largest))
+            cells.append(Cell(n, state_url(index_page.url, state), shade, feature.name, column.name))
+        rows.append((feature, cells, totals.get(feature.slug, 0)))
+    return Matrix(caption, param, columns, rows)
