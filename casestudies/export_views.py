@@ -4,60 +4,23 @@ Both accept the case-study listing's filters, so a reader can export what they a
 """
 
 import json
-import re
 
-from django.db.models import Q
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
 from .exporting import export_document, published_case_studies, write_csv
-from .interchange import CANONICAL_SLUGS, EVIDENCE_TYPES
-from .models import CaseStudyPage
-
-# URL parameter → (lookup on CaseStudyPage, allowed values). OR within a facet, AND across.
-SLUG_FACETS = {
-    "feature": ("feature_evidence__feature__slug", CANONICAL_SLUGS["success_features"]),
-    "lever": ("policy_levers__slug", CANONICAL_SLUGS["policy_levers"]),
-    "purpose": ("purposes__slug", CANONICAL_SLUGS["purposes"]),
-    "phase": ("phases__slug", CANONICAL_SLUGS["phases"]),
-    "region": ("region__slug", CANONICAL_SLUGS["region"]),
-    "partner_type": ("partners__organisation__type", CANONICAL_SLUGS["partner_type"]),
-    "status": ("status", CANONICAL_SLUGS["status"]),
-    "evidence_type": ("evidence_type", [str(t) for t in EVIDENCE_TYPES]),
-    "formality": ("formality", CANONICAL_SLUGS["formality"]),
-    "funding_model": ("funding_model", CANONICAL_SLUGS["funding_model"]),
-    "barrier": ("barriers__slug", CANONICAL_SLUGS["barriers"]),
-}
-MAX_QUERY_LENGTH = 200
+from .models import CaseStudyIndexPage
+from .search import CaseStudySearch
 
 
 def pages_for_export(querydict):
-    """The published case studies matching the listing's filters; unknown values are ignored.
-
-    The one seam between the downloads and the listing's search module: point this at the
-    shared search when it exists, so the export always matches what the listing shows.
-    """
-    pages = published_case_studies()
-    for param, (lookup, allowed) in SLUG_FACETS.items():
-        values = [v for v in querydict.getlist(param) if v in allowed]
-        if values:
-            pages = pages.filter(pk__in=CaseStudyPage.objects.filter(**{f"{lookup}__in": values}).values("pk"))
-    from_year, to_year = year_param(querydict, "from_year"), year_param(querydict, "to_year")
-    if from_year is not None:  # still running in or after from_year; undated case studies drop out
-        pages = pages.filter(Q(end_year__gte=from_year) | Q(end_year__isnull=True, start_year__isnull=False))
-    if to_year is not None:
-        pages = pages.filter(start_year__lte=to_year)
-    # Words only: punctuation means nothing to the search and is query syntax to SQLite FTS5.
-    query = " ".join(re.findall(r"\w+", querydict.get("q", "")[:MAX_QUERY_LENGTH]))
-    if query:
-        matches = CaseStudyPage.objects.live().public().search(query, operator="and")
-        pages = pages.filter(pk__in=[page.pk for page in matches])
-    return pages
-
-
-def year_param(querydict, name):
-    value = querydict.get(name, "").strip()
-    return int(value) if value.isdigit() and len(value) == 4 else None
+    """The published case studies the listing shows for these parameters, through the
+    listing's own search module, so a download always holds what the reader is looking at."""
+    index_page = CaseStudyIndexPage.objects.live().first()
+    if index_page is None:
+        return published_case_studies().none()
+    matching = CaseStudySearch(index_page, querydict).pages().values("pk")
+    return published_case_studies().filter(pk__in=matching)
 
 
 def attachment(response, filename):

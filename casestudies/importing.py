@@ -466,16 +466,19 @@ def apply_record(page, record):
     page.phases = list(Phase.objects.filter(slug__in=record["phases"]))
     page.barriers = list(Barrier.objects.filter(slug__in=record["barriers"]))
     features = {f.slug: f for f in SuccessFeature.objects.all()}
+    # Explicit sort_order keeps the file's order: without it PostgreSQL returns rows in any order.
     page.partners = [
-        CaseStudyPartner(organisation=find_or_create_organisation(p["name"], p["type"]), role=p["role"], is_lead=p["lead"])
-        for p in record["partners"]
+        CaseStudyPartner(
+            sort_order=i, organisation=find_or_create_organisation(p["name"], p["type"]), role=p["role"], is_lead=p["lead"]
+        )
+        for i, p in enumerate(record["partners"])
     ]
     page.feature_evidence = [
-        CaseStudyFeatureEvidence(feature=features[f["feature"]], evidence=f["evidence"])
-        for f in record["success_features"]
+        CaseStudyFeatureEvidence(sort_order=i, feature=features[f["feature"]], evidence=f["evidence"])
+        for i, f in enumerate(record["success_features"])
     ]
-    page.impact_measures = [ImpactMeasure(**m) for m in record["impact_measures"]]
-    page.sources = [CaseStudySource(**s) for s in record["sources"]]
+    page.impact_measures = [ImpactMeasure(sort_order=i, **m) for i, m in enumerate(record["impact_measures"])]
+    page.sources = [CaseStudySource(sort_order=i, **s) for i, s in enumerate(record["sources"])]
 
 
 def story_block(block):

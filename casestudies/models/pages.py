@@ -184,11 +184,22 @@ class CaseStudyPage(Page):
         validators=[MinValueValidator(EARLIEST_YEAR)],
         help_text="The year it ended. Leave empty if it is still running.",
     )
-    status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        blank=True,
+        help_text="Pilot: a first trial. Established: running for more than a cycle. "
+        "Scaled: spread to more schools or places. Ended: no longer running.",
+    )
     formality = models.CharField(
         max_length=20, choices=Formality.choices, blank=True, help_text="How formally the partners are bound."
     )
-    funding_model = models.CharField(max_length=20, choices=FundingModel.choices, blank=True)
+    funding_model = models.CharField(
+        max_length=20,
+        choices=FundingModel.choices,
+        blank=True,
+        help_text="How the partnership is mainly paid for. Choose 'Mixed' when no one source dominates.",
+    )
     funding_note = models.TextField(
         blank=True, help_text="Who paid for what, and roughly how much, if the source says."
     )
@@ -393,7 +404,9 @@ class CaseStudyPartner(Orderable):
         blank=True,
         help_text="Its role in this partnership, e.g. 'Assessment and research'.",
     )
-    is_lead = models.BooleanField("lead partner", default=False)
+    is_lead = models.BooleanField(
+        "lead partner", default=False, help_text="Tick for the partner that convenes or leads the work."
+    )
 
     panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("is_lead")]
 
@@ -432,11 +445,16 @@ class ImpactMeasure(Orderable):
 
 class CaseStudySource(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(max_length=255)
-    url = models.URLField("web address", max_length=500, blank=True)
-    publisher = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=255, help_text="The title of the report, essay or article.")
+    url = models.URLField(
+        "web address", max_length=500, blank=True, help_text="A link readers can follow, starting https://"
+    )
+    publisher = models.CharField(max_length=255, blank=True, help_text="Who published it, e.g. 'UPP Foundation'.")
     year = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text="The year it was published.",
     )
 
     panels = [FieldPanel("title"), FieldPanel("url"), FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")])]

@@ -23,6 +23,8 @@ def test_search_result_preview_shows_the_card_readers_will_see(editor_in_group_c
     assert 'class="card__title"' in html
     assert "Draft only partnership" in html and "Seen only in preview." in html
     assert "London" in html and "Type 2" in html
+    # The same card as the listing: partners and success-feature badges included.
+    assert "Kingston University" in html and "Each partner does what it does best" in html
     assert html.count("<h1") == 1
 
 
