@@ -32,6 +32,20 @@ class Matrix:
         return sum(1 for _, cells, _ in self.rows for cell in cells if not cell.count)
 
 
+def feature_pair_counts(pages, lookup):
+    """{(feature slug, term slug): case studies among `pages` showing both}, in one query.
+
+    `lookup` reaches the other term from CaseStudyFeatureEvidence, e.g. "page__policy_levers__slug".
+    The public matrix, the home page and the coverage report all count through here.
+    """
+    return {
+        (feature, term): n
+        for feature, term, n in CaseStudyFeatureEvidence.objects.filter(page__in=pages)
+        .exclude(**{f"{lookup}__isnull": True}).order_by()
+        .values_list("feature__slug", lookup).annotate(n=Count("page", distinct=True))
+    }
+
+
 def evidence_matrices(index_page, finding):
     features = list(SuccessFeature.objects.order_by("sort_order"))
     totals = dict(
@@ -47,12 +61,7 @@ def evidence_matrices(index_page, finding):
 
 
 def build(index_page, finding, features, totals, param, lookup, columns, caption):
-    counts = {
-        (feature, column): n
-        for feature, column, n in CaseStudyFeatureEvidence.objects.filter(page__in=finding.matching)
-        .exclude(**{f"{lookup}__isnull": True}).order_by()
-        .values_list("feature__slug", lookup).annotate(n=Count("page", distinct=True))
-    }
+    counts = feature_pair_counts(finding.matching, lookup)
     largest = max(counts.values(), default=0)
     rows = []
     for feature in features:

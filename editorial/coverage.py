@@ -8,6 +8,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
+from casestudies.matrix import feature_pair_counts
 from casestudies.models import CaseStudyPage, Phase, PolicyLever, Purpose, Region, SuccessFeature
 from casestudies.models.choices import EvidenceType
 
@@ -70,17 +71,14 @@ def published_case_studies():
     return CaseStudyPage.objects.live().public()
 
 
-def matrix(title, row_model, row_lookup, column_model, column_lookup, column_label):
-    pairs = (
-        published_case_studies()
-        .values_list(row_lookup, column_lookup)
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    )
-    counts = {(r, c): n for r, c, n in pairs}
-    row_terms = list(row_model.objects.order_by("sort_order"))
+def matrix(title, column_model, column_lookup, column_label):
+    """Published case studies per success feature × `column_model` term."""
+    counts = feature_pair_counts(published_case_studies().values("pk"), column_lookup)
     column_terms = list(column_model.objects.order_by("sort_order"))
-    rows = [(r, [Cell(counts.get((r.pk, c.pk), 0)) for c in column_terms]) for r in row_terms]
+    rows = [
+        (feature, [Cell(counts.get((feature.slug, column.slug), 0)) for column in column_terms])
+        for feature in SuccessFeature.objects.order_by("sort_order")
+    ]
     return Matrix(title, "Success feature", column_label, rows, column_terms)
 
 
@@ -186,9 +184,8 @@ class Coverage:
 def coverage():
     return Coverage(
         matrices=[
-            matrix("Success feature × policy lever", SuccessFeature, "feature_evidence__feature", PolicyLever,
-                   "policy_levers", "Policy lever"),
-            matrix("Success feature × purpose", SuccessFeature, "feature_evidence__feature", Purpose, "purposes", "Purpose"),
+            matrix("Success feature × policy lever", PolicyLever, "page__policy_levers__slug", "Policy lever"),
+            matrix("Success feature × purpose", Purpose, "page__purposes__slug", "Purpose"),
         ],
         tallies=[
             tally("Case studies by region", "Region", Region, "region"),

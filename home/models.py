@@ -1,4 +1,3 @@
-from django.db.models import Count
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -38,16 +37,10 @@ class HomePage(Page):
 
 def evidence_matrix(published, features, levers):
     """Rows of (feature, [(lever, count of published case studies showing both)]), in one query."""
-    from casestudies.models import CaseStudyFeatureEvidence
+    from casestudies.matrix import feature_pair_counts
 
-    counts = {
-        (row["feature_id"], row["page__policy_levers"]): row["n"]
-        for row in CaseStudyFeatureEvidence.objects.filter(page__in=published.values("pk"), page__policy_levers__isnull=False)
-        .values("feature_id", "page__policy_levers")
-        .annotate(n=Count("page", distinct=True))
-        .order_by()
-    }
-    return [(feature, [(lever, counts.get((feature.pk, lever.pk), 0)) for lever in levers]) for feature in features]
+    counts = feature_pair_counts(published.values("pk"), "page__policy_levers__slug")
+    return [(feature, [(lever, counts.get((feature.slug, lever.slug), 0)) for lever in levers]) for feature in features]
 
 
 class StandardPage(Page):
