@@ -20,7 +20,7 @@ setup: $(VENV)/.installed
 demo: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_dev_admin
+	$(BIN)/python manage.py ensure_dev_admin --url http://$(HOST):$(PORT)/admin/
 
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -58,30 +58,26 @@ class CaseStudyIndexPage(RoutablePageMixin, Page):
 
     @path("features/<slug:slug>/")
     def feature_page(self, request, slug):
-        from ..search import find_case_studies
         from .taxonomy import SuccessFeature
 
-        feature = get_object_or_404(SuccessFeature, slug=slug)
-        base_url = self.url + self.reverse_subpage("feature_page", kwargs={"slug": slug})
-        finding = find_case_studies(self, request.GET, base_url=base_url, fixed={"feature": [slug]})
-        return self.render(
-            request,
-            template="casestudies/landing_page.html",
-            context_overrides={"finding": finding, "term": feature, "term_kind": "Success feature"},
-        )
+        return self.landing_page(request, "feature_page", get_object_or_404(SuccessFeature, slug=slug), "feature")
 
     @path("levers/<slug:slug>/")
     def lever_page(self, request, slug):
-        from ..search import find_case_studies
         from .taxonomy import PolicyLever
 
-        lever = get_object_or_404(PolicyLever, slug=slug)
-        base_url = self.url + self.reverse_subpage("lever_page", kwargs={"slug": slug})
-        finding = find_case_studies(self, request.GET, base_url=base_url, fixed={"lever": [slug]})
+        return self.landing_page(request, "lever_page", get_object_or_404(PolicyLever, slug=slug), "lever")
+
+    def landing_page(self, request, route, term, param):
+        """A term explained, with the case studies that show it and the other filters."""
+        from ..search import find_case_studies
+
+        base_url = self.url + self.reverse_subpage(route, kwargs={"slug": term.slug})
+        finding = find_case_studies(self, request.GET, base_url=base_url, fixed={param: [term.slug]})
         return self.render(
             request,
             template="casestudies/landing_page.html",
-            context_overrides={"finding": finding, "term": lever, "term_kind": "Policy lever"},
+            context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
         )
 
     @path("matrix/")

@@ -10,8 +10,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/", help="Where the admin will be served.")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, url, **options):
         if not settings.DEBUG:
             raise CommandError("Refusing to create a development admin account when DEBUG is off.")
         password = secrets.token_urlsafe(12)
@@ -21,5 +22,5 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             "\nDevelopment admin (this machine only; a new password is made each run):\n"
-            f"  http://127.0.0.1:8000/admin/   username: {username}   password: {password}\n"
+            f"  {url}   username: {username}   password: {password}\n"
         )
