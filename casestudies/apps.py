@@ -5,3 +5,8 @@ class CaseStudiesConfig(AppConfig):
     name = "casestudies"
     verbose_name = "Case studies"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

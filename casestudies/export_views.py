@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from .exporting import export_document, published_case_studies, write_csv
 from .models import CaseStudyIndexPage
-from .search import CaseStudySearch
+from .search import CaseStudySearch, synonym_groups
 
 
 def pages_for_export(querydict):
@@ -19,7 +19,7 @@ def pages_for_export(querydict):
     index_page = CaseStudyIndexPage.objects.live().first()
     if index_page is None:
         return published_case_studies().none()
-    matching = CaseStudySearch(index_page, querydict).pages().values("pk")
+    matching = CaseStudySearch(index_page, querydict, synonyms=synonym_groups()).pages().values("pk")
     return published_case_studies().filter(pk__in=matching)
 
 

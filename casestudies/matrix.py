@@ -36,7 +36,8 @@ def feature_pair_counts(pages, lookup):
     """{(feature slug, term slug): case studies among `pages` showing both}, in one query.
 
     `lookup` reaches the other term from CaseStudyFeatureEvidence, e.g. "page__policy_levers__slug".
-    The public matrix, the home page and the coverage report all count through here.
+    The home page and the coverage report count through here; the public matrix, which
+    follows the reader's filters, counts on the facet index.
     """
     return {
         (feature, term): n
@@ -47,21 +48,24 @@ def feature_pair_counts(pages, lookup):
 
 
 def evidence_matrices(index_page, finding):
+    """Both matrices for the finding's selection, counted on its facet index (no SQL counts)."""
+    index, selection = finding.index, finding.selection
     features = list(SuccessFeature.objects.order_by("sort_order"))
-    totals = dict(
-        CaseStudyFeatureEvidence.objects.filter(page__in=finding.matching).order_by()
-        .values_list("feature__slug").annotate(n=Count("page", distinct=True))
-    )
-    return [
-        build(index_page, finding, features, totals, "lever", "page__policy_levers__slug",
-              list(PolicyLever.objects.order_by("sort_order")), "Success features by policy lever"),
-        build(index_page, finding, features, totals, "purpose", "page__purposes__slug",
-              list(Purpose.objects.order_by("sort_order")), "Success features by purpose"),
-    ]
+    within = {f.slug: index.value_mask("feature", f.slug) & selection for f in features}
+    totals = {slug: mask.bit_count() for slug, mask in within.items()}
+    matrices = []
+    for param, model, caption in (("lever", PolicyLever, "Success features by policy lever"),
+                                  ("purpose", Purpose, "Success features by purpose")):
+        columns = list(model.objects.order_by("sort_order"))
+        counts = {
+            (feature, column.slug): (mask & index.value_mask(param, column.slug)).bit_count()
+            for feature, mask in within.items() for column in columns
+        }
+        matrices.append(build(index_page, finding, features, totals, param, columns, counts, caption))
+    return matrices
 
 
-def build(index_page, finding, features, totals, param, lookup, columns, caption):
-    counts = feature_pair_counts(finding.matching, lookup)
+def build(index_page, finding, features, totals, param, columns, counts, caption):
     largest = max(counts.values(), default=0)
     rows = []
     for feature in features:

@@ -3,9 +3,10 @@
 This module owns the whole journey, as cfpb's filterable list does; the index page's routes and
 the templates only pass its result along.
 
-The query count is fixed however many case studies match: one search (as a subquery, never
-materialised), one query per facet for the disjunctive counts, one count and one page of
-results (plus their prefetches). Only live, public case studies under the index are considered.
+Counting, filtering and ordering work on the in-memory facet index (`facet_index.py`), so a
+request costs the same few SQL queries however many case studies match: the index's version
+check, at most one full-text search, and the page of results with its prefetches. Only live,
+public case studies under the index are ever considered.
 """
 
 import difflib
@@ -13,16 +14,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
 from .forms import FACET_PARAMS, SORTS, CaseStudyFilterForm
 from .models import (
     Barrier,
-    CaseStudyFeatureEvidence,
     CaseStudyPage,
-    CaseStudyPartner,
     EvidenceType,
     Formality,
     FundingModel,
@@ -35,82 +34,46 @@ from .models import (
     SuccessFeature,
     SynonymGroup,
 )
+from .facet_index import facet_index, positions_of
 from .querytext import highlight, parse_query, term_pattern, words_of
 
 PER_PAGE = 20
-MAX_PK_LIST = 20_000
 ADVISE_WORDS = 4
 
 
 # -- facets ---------------------------------------------------------------------------------
-class TermFacet:
-    """A facet over one of the taxonomies; counts come with the terms' current wording."""
+class Facet:
+    """One filter: its URL parameter, its legend, where its values live (`lookup`, from
+    CaseStudyPage), and its options in display order (a taxonomy's terms, or fixed choices)."""
 
-    def __init__(self, param, legend, model, relation):
-        self.param, self.legend, self.model, self.relation = param, legend, model, relation
+    def __init__(self, param, legend, lookup, many=False, model=None, choices=None):
+        self.param, self.legend, self.lookup, self.many = param, legend, lookup, many
+        self.model, self.choices = model, choices
 
-    def condition(self, values):
-        if self.relation == "region":
-            return Q(region__slug__in=values)
-        return Q(pk__in=CaseStudyPage.objects.filter(**{f"{self.relation}__slug__in": values}).values("pk"))
-
-    def counts(self, pages):
-        terms = self.model.objects.annotate(n=Count("case_studies", filter=Q(case_studies__in=pages)))
-        return [(t.slug, t.name, t.n) for t in terms.order_by("sort_order", "name")]
-
-
-class FeatureFacet(TermFacet):
-    def condition(self, values):
-        return Q(pk__in=CaseStudyFeatureEvidence.objects.filter(feature__slug__in=values).values("page_id"))
-
-    def counts(self, pages):
-        terms = self.model.objects.annotate(n=Count("evidence", filter=Q(evidence__page__in=pages)))
-        return [(t.slug, t.name, t.n) for t in terms.order_by("sort_order")]
-
-
-class ChoiceFacet:
-    """A facet over a field with fixed choices on the page itself."""
-
-    def __init__(self, param, legend, field_name, choices):
-        self.param, self.legend, self.field_name, self.choices = param, legend, field_name, choices
+    def options(self):
+        if self.model is not None:
+            return list(self.model.objects.order_by("sort_order", "name").values_list("slug", "name"))
+        return [(str(value), label) for value, label in self.choices]
 
     def condition(self, values):
-        return Q(**{f"{self.field_name}__in": values})
-
-    def counts(self, pages):
-        rows = (
-            CaseStudyPage.objects.filter(pk__in=pages).order_by()
-            .values_list(self.field_name).annotate(n=Count("pk"))
-        )
-        found = {str(value): n for value, n in rows}
-        return [(str(value), label, found.get(str(value), 0)) for value, label in self.choices]
-
-
-class PartnerTypeFacet(ChoiceFacet):
-    def condition(self, values):
-        return Q(pk__in=CaseStudyPartner.objects.filter(organisation__type__in=values).values("page_id"))
-
-    def counts(self, pages):
-        rows = (
-            CaseStudyPartner.objects.filter(page__in=pages).order_by()
-            .values_list("organisation__type").annotate(n=Count("page", distinct=True))
-        )
-        found = dict(rows)
-        return [(value, label, found.get(value, 0)) for value, label in self.choices]
+        """The same filter in SQL, for downloads (which read the database, not the index)."""
+        if self.many:
+            return Q(pk__in=CaseStudyPage.objects.filter(**{f"{self.lookup}__in": values}).values("pk"))
+        return Q(**{f"{self.lookup}__in": values})
 
 
 FACETS = [
-    FeatureFacet("feature", "Success feature", SuccessFeature, "feature_evidence__feature"),
-    TermFacet("lever", "Policy lever", PolicyLever, "policy_levers"),
-    TermFacet("purpose", "Purpose", Purpose, "purposes"),
-    TermFacet("phase", "Phase", Phase, "phases"),
-    TermFacet("region", "Region", Region, "region"),
-    PartnerTypeFacet("partner_type", "Type of partner", None, PartnerType.choices),
-    ChoiceFacet("evidence_type", "Evidence type", "evidence_type", EvidenceType.choices),
-    ChoiceFacet("status", "Status", "status", Status.choices),
-    ChoiceFacet("formality", "Formality", "formality", Formality.choices),
-    ChoiceFacet("funding_model", "Funding model", "funding_model", FundingModel.choices),
-    TermFacet("barrier", "Barriers met", Barrier, "barriers"),
+    Facet("feature", "Success feature", "feature_evidence__feature__slug", many=True, model=SuccessFeature),
+    Facet("lever", "Policy lever", "policy_levers__slug", many=True, model=PolicyLever),
+    Facet("purpose", "Purpose", "purposes__slug", many=True, model=Purpose),
+    Facet("phase", "Phase", "phases__slug", many=True, model=Phase),
+    Facet("region", "Region", "region__slug", model=Region),
+    Facet("partner_type", "Type of partner", "partners__organisation__type", many=True, choices=PartnerType.choices),
+    Facet("evidence_type", "Evidence type", "evidence_type", choices=EvidenceType.choices),
+    Facet("status", "Status", "status", choices=Status.choices),
+    Facet("formality", "Formality", "formality", choices=Formality.choices),
+    Facet("funding_model", "Funding model", "funding_model", choices=FundingModel.choices),
+    Facet("barrier", "Barriers met", "barriers__slug", many=True, model=Barrier),
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 assert set(FACETS_BY_PARAM) == set(FACET_PARAMS)
@@ -171,7 +134,8 @@ class Finding:
     suggested_terms: list = field(default_factory=list)
     state: dict = field(default_factory=dict)
     fixed: dict = field(default_factory=dict)
-    matching: object = None  # every matching case study, as a pk subquery (for the matrix)
+    index: object = None  # the facet index the counts came from
+    selection: int = 0  # every matching case study, as a mask over the index (for the matrix)
 
     def url(self, **changes):
         return state_url(self.base_url, {**self.state, **changes}, self.fixed)
@@ -227,26 +191,71 @@ def state_url(base_url, state, fixed=None):
 
 # -- the journey ------------------------------------------------------------------------------
 class CaseStudySearch:
-    def __init__(self, index_page, params, base_url=None, fixed=None):
+    def __init__(self, index_page, params, base_url=None, fixed=None, synonyms=None):
+        """`synonyms` defaults to the facet index's; a download, which reads the database
+        rather than the index, passes `synonym_groups()`."""
         self.index_page = index_page
         self.form = CaseStudyFilterForm(params, fixed=fixed)
         self.form.is_valid()
         self.fixed = fixed or {}
         self.base_url = base_url or index_page.url
         self.selections = self.form.selections()
-        self.query = parse_query(self.form.value("q") or "", synonym_groups())
+        if synonyms is None:
+            synonyms = self.index.synonyms
+        self.query = parse_query(self.form.value("q") or "", synonyms)
         self.from_year, self.to_year = self.form.value("from_year"), self.form.value("to_year")
         requested = self.form.value("sort") or ""
         if requested == "relevance" and self.query.is_empty:
             requested = ""
         self.sort = requested or ("relevance" if not self.query.is_empty else "newest")
 
+    # The selection as bitsets over the facet index: what the pages count and list.
+    @cached_property
+    def index(self):
+        return facet_index(self.index_page)
+
+    def search_mask(self, query):
+        """Case studies the words match, or None when there are no words. The full-text query
+        runs over every page (intersecting with the index is cheaper than filtering in SQL)."""
+        if query.is_empty:
+            return None
+        found = Page.objects.search(query.search_query(), order_by_relevance=False)
+        # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database
+        # backends have it), so the pks are fetched without building page objects.
+        return self.index.pks_mask(found.get_queryset().order_by().values_list("pk", flat=True))
+
+    @cached_property
+    def query_mask(self):
+        return self.search_mask(self.query)
+
+    @cached_property
+    def years_mask(self):
+        return self.index.years_mask(self.from_year, self.to_year)
+
+    @cached_property
+    def condition_masks(self):
+        return {param: self.index.facet_mask(param, values) for param, values in self.selections.items()}
+
+    def mask(self, skip=None, drop_query=False, drop_years=False, query=None):
+        """The selection, leaving out one facet, the words or the years if asked (for the
+        disjunctive counts and the no-results advice), or with other words."""
+        mask = self.index.everything if drop_years else self.years_mask
+        words = self.query_mask if query is None else self.search_mask(query)
+        if words is not None and not drop_query:
+            mask &= words
+        for param, condition in self.condition_masks.items():
+            if param != skip:
+                mask &= condition
+        return mask
+
+    def count(self, **kwargs):
+        return self.mask(**kwargs).bit_count()
+
+    # The same selection in SQL, for downloads, which stream any number of case studies.
     @cached_property
     def published(self):
         """Live, public case studies under this index: the only ones ever counted or shown."""
-        return (
-            CaseStudyPage.objects.child_of(self.index_page).live().public()
-        )
+        return CaseStudyPage.objects.child_of(self.index_page).live().public()
 
     def year_condition(self):
         condition = Q()
@@ -256,83 +265,29 @@ class CaseStudySearch:
             condition &= Q(start_year__lte=self.to_year)
         return condition
 
-    @cached_property
-    def matched_rows(self):
-        """(pk, title, summary) of every published case study the words match, newest first;
-        None when there are no words. The one full-text query of a request."""
-        if self.query.is_empty:
-            return None
-        rows = CaseStudyPage.objects.filter(pk__in=self.search_rows(self.query)).order_by("-first_published_at", "-pk")
-        return list(rows.values_list("pk", "title", "summary")[: MAX_PK_LIST + 1])
-
-    @cached_property
-    def matching_query(self):
-        """The matching pks as a list, because rebuilding the search subquery inside every
-        facet query costs more than the list; a huge match stays a subquery so the list never
-        nears PostgreSQL's 65,535 bind-parameter limit."""
-        if self.matched_rows is None:
-            return None
-        if len(self.matched_rows) > MAX_PK_LIST:
-            return self.matching(self.query)
-        return [row[0] for row in self.matched_rows]
-
-    def search_rows(self, query):
-        # Searched through Page, not CaseStudyPage: the index holds the same entries, but the
-        # CaseStudyPage content-type filter leads SQLite to test MATCH row by row (10x slower).
-        # The ORM narrows to published case studies first (modelsearch#100: no related filters).
-        candidates = Page.objects.filter(pk__in=self.published.values("pk"))
-        results = candidates.search(query.search_query(), order_by_relevance=False)
-        # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database
-        # backends have it), so rows can be fetched, or used as a subquery, without objects.
-        return results.get_queryset().order_by().values("pk")
-
-    def matching(self, query):
-        if query.is_empty:
-            return None
-        return self.search_rows(query)
-
-    def pages(self, skip=None, drop_query=False, drop_years=False, query=None):
-        pages = self.published
-        if not drop_years:
-            pages = pages.filter(self.year_condition())
-        matching = self.matching_query if query is None else self.matching(query)
-        if matching is not None and not drop_query:
-            pages = pages.filter(pk__in=matching)
-        for param, condition in self.conditions.items():
-            if param != skip:
-                pages = pages.filter(condition)
+    def pages(self):
+        pages = self.published.filter(self.year_condition())
+        if not self.query.is_empty:
+            found = Page.objects.filter(pk__in=self.published.values("pk")).search(
+                self.query.search_query(), order_by_relevance=False
+            )
+            pages = pages.filter(pk__in=found.get_queryset().order_by().values("pk"))
+        for param, values in self.selections.items():
+            pages = pages.filter(FACETS_BY_PARAM[param].condition(values))
         return pages
 
-    @cached_property
-    def conditions(self):
-        return {param: FACETS_BY_PARAM[param].condition(values) for param, values in self.selections.items()}
-
-    def shared_field_counts(self):
-        """Counts for every unselected facet that is a plain field of the page, from one
-        GROUP BY: an unselected facet's counts are taken within the full selection, so these
-        facets share one query instead of one each."""
-        facets = [f for f in FACETS if type(f) is ChoiceFacet and f.param not in self.selections]
-        if not facets:
-            return {}
-        rows = self.pages().order_by().values_list(*[f.field_name for f in facets]).annotate(n=Count("pk"))
-        totals = {f.param: {} for f in facets}
-        for *values, n in rows:
-            for facet, value in zip(facets, values):
-                totals[facet.param][str(value)] = totals[facet.param].get(str(value), 0) + n
-        return {
-            f.param: [(str(v), label, totals[f.param].get(str(v), 0)) for v, label in f.choices] for f in facets
-        }
-
+    # What the page shows.
     def facet_views(self):
         views = []
-        shared = self.shared_field_counts()
         for facet in FACETS:
             if facet.param in self.fixed:
                 continue
             chosen = self.selections.get(facet.param, [])
+            within = self.mask(skip=facet.param)
+            values = self.index.values[facet.param]
             options = []
-            counted = shared.get(facet.param) or facet.counts(self.pages(skip=facet.param).values("pk"))
-            for value, label, count in counted:
+            for value, label in self.index.options[facet.param]:
+                count = (within & values.get(value, 0)).bit_count()
                 now = [v for v in chosen if v != value] if value in chosen else chosen + [value]
                 options.append(Option(value, label, count, value in chosen, self._url({facet.param: now, "page": None})))
             views.append(FacetView(facet.param, facet.legend, options))
@@ -360,37 +315,32 @@ class CaseStudySearch:
         return chips
 
     def ordered_results(self):
-        """Something the paginator can count and slice: a queryset, or (for relevance) a list of
-        pks, best first, with title matches ahead of body matches."""
-        pages = self.pages()
-        if self.sort == "relevance" and isinstance(self.matching_query, list):
-            wanted = set(pages.values_list("pk", flat=True))
-            return [pk for pk in self.title_matches_first(self.matched_rows) if pk in wanted]
-        if self.sort == "title":
-            return pages.order_by("title", "pk")
-        return pages.order_by("-first_published_at", "-pk")
+        """The pks of the whole selection in the chosen order, for the paginator."""
+        positions = positions_of(self.mask())  # newest first
+        if self.sort == "relevance":
+            positions = self.title_matches_first(positions)
+        elif self.sort == "title":
+            positions.sort(key=self.index.title_rank.__getitem__)
+        return [self.index.pks[i] for i in positions]
 
-    def title_matches_first(self, rows):
+    def title_matches_first(self, positions):
         """Best match: case studies with more of the reader's concepts in the title first, then
         in the summary, then the newest. Scored here rather than by the backend, so that the
-        order is the same on SQLite (whose bm25 ignores field boosts) and PostgreSQL, and so
-        that ranking costs one pass over the matches instead of a score subquery per row."""
+        order is the same on SQLite (whose bm25 ignores field boosts) and PostgreSQL."""
         patterns = [term_pattern(group) for group in self.query.groups]
+        titles, summaries = self.index.titles, self.index.summaries
 
         def hits(text):
             return sum(1 for pattern in patterns if pattern.search(text))
 
-        ranked = sorted(rows, key=lambda row: (-hits(row[1]), -hits(row[2])))
-        return [row[0] for row in ranked]
+        return sorted(positions, key=lambda i: (-hits(titles[i]), -hits(summaries[i])))
 
-    def load(self, object_list):
+    def load(self, pks):
         """The page of results as pages with what the cards show, in the order given."""
         related = ("partners__organisation", "feature_evidence__feature")
-        if isinstance(object_list, list):
-            pages = CaseStudyPage.objects.filter(pk__in=object_list).select_related("region").prefetch_related(*related)
-            by_pk = {page.pk: page for page in pages}
-            return [by_pk[pk] for pk in object_list if pk in by_pk]
-        return list(object_list.select_related("region").prefetch_related(*related))
+        pages = CaseStudyPage.objects.filter(pk__in=pks).select_related("region").prefetch_related(*related)
+        by_pk = {page.pk: page for page in pages}
+        return [by_pk[pk] for pk in pks if pk in by_pk]
 
     def run(self, with_results=True):
         notices = list(self.form.notices)
@@ -399,11 +349,10 @@ class CaseStudySearch:
                            "or no letters or numbers, so we show every case study.")
         finding = Finding(
             form=self.form, base_url=self.base_url, notices=notices, query=self.query, sort=self.sort,
-            state=self.state, fixed=self.fixed,
+            state=self.state, fixed=self.fixed, index=self.index, selection=self.mask(),
         )
         finding.facets = self.facet_views()
         finding.chips = self.chips(finding.facets)
-        finding.matching = self.pages().values("pk")
         if not with_results:
             return finding
         paginator = Paginator(self.ordered_results(), PER_PAGE)
@@ -414,7 +363,7 @@ class CaseStudySearch:
                            f"page{'s' if paginator.num_pages != 1 else ''} of results, so we show the last one.")
         finding.total = paginator.count
         terms = self.query.highlight_terms()
-        finding.results = self.load(finding.page_obj.object_list)
+        finding.results = self.load(list(finding.page_obj.object_list))
         for page in finding.results:
             page.highlighted_summary = highlight(page.summary, terms)
         if finding.total == 0:
@@ -426,23 +375,23 @@ class CaseStudySearch:
         """For each active filter, how many case studies there would be without it."""
         advice = []
         if not self.query.is_empty:
-            count = self.pages(drop_query=True).count()
+            count = self.count(drop_query=True)
             advice.append(Advice(f"Remove your search words “{self.query.text}”", count, self._url({"q": "", "page": None, "sort": None})))
             if len(self.query.groups) > 1:
                 # One search per word left out, so only for short queries (bounded work).
                 for i, group in enumerate(self.query.groups[:ADVISE_WORDS]):
                     shorter = self.query.without(i)
-                    count = self.pages(query=shorter).count()
+                    count = self.count(query=shorter)
                     text = " ".join(g[0] for g in shorter.groups)
                     advice.append(Advice(f"Leave out the word “{group[0]}”", count, self._url({"q": text, "page": None})))
         for view in finding.facets:
             chosen = [o.label for o in view.options if o.selected]
             if chosen:
-                count = self.pages(skip=view.param).count()
+                count = self.count(skip=view.param)
                 advice.append(Advice(f"Remove the {view.legend.lower()} filter ({', '.join(chosen)})", count,
                                      self._url({view.param: [], "page": None})))
         if self.from_year or self.to_year:
-            count = self.pages(drop_years=True).count()
+            count = self.count(drop_years=True)
             advice.append(Advice("Remove the year range", count, self._url({"from_year": None, "to_year": None, "page": None})))
         return sorted(advice, key=lambda a: -a.count)
 

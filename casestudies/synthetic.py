@@ -22,6 +22,7 @@ from .models import (
     CaseStudyFeatureEvidence,
     CaseStudyPage,
     CaseStudyPartner,
+    FindableVersion,
     ImpactMeasure,
     PartnerOrganisation,
     Phase,
@@ -81,6 +82,7 @@ def generate(index_page, count, seed=1, batch=500):
             insert_relations(pages, rng, terms, organisations)
         index_pages([page.pk for page in pages])
         made += size
+    FindableVersion.bump()  # bulk inserts send no publish signals
     return made
 
 

@@ -1,4 +1,5 @@
 from .choices import EvidenceType, Formality, FundingModel, PartnerType, RegionKind, Status
+from .findable import FindableVersion
 from .organisations import PartnerOrganisation
 from .pages import (
     CaseStudyFeatureEvidence,
@@ -20,6 +21,7 @@ __all__ = [
     "CaseStudyPartner",
     "CaseStudySource",
     "EvidenceType",
+    "FindableVersion",
     "Formality",
     "FundingModel",
     "ImpactMeasure",

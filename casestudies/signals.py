@@ -1,0 +1,37 @@
+"""Bump `FindableVersion` whenever anything a reader can find, filter or count by changes, so
+every process rebuilds its facet index (`facet_index.py`) on its next request."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import (
+    Barrier,
+    CaseStudyPage,
+    FindableVersion,
+    PartnerOrganisation,
+    Phase,
+    PolicyLever,
+    Purpose,
+    Region,
+    SuccessFeature,
+    SynonymGroup,
+)
+
+
+def findable_content_changed(**kwargs):
+    FindableVersion.bump()
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(findable_content_changed, dispatch_uid=f"findable-{id(signal)}")
+    # Deleting a page deletes its descendants with a queryset, which still sends post_delete
+    # per row; restrictions make pages private; terms, organisations and synonyms change what
+    # facets say and what a search finds.
+    for model in (Page, CaseStudyPage):
+        post_delete.connect(findable_content_changed, sender=model, dispatch_uid=f"findable-delete-{model.__name__}")
+    for model in (PageViewRestriction, PartnerOrganisation, SynonymGroup,
+                  SuccessFeature, PolicyLever, Purpose, Phase, Region, Barrier):
+        post_save.connect(findable_content_changed, sender=model, dispatch_uid=f"findable-save-{model.__name__}")
+        post_delete.connect(findable_content_changed, sender=model, dispatch_uid=f"findable-delete-{model.__name__}")
