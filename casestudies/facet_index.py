@@ -12,13 +12,16 @@ a taxonomy term, partner organisation or synonym group is saved. Each request ch
 with one small query, so every process sees a change on its next request.
 """
 
+import bisect
 import re
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import connection
 
-from .models import CaseStudyPage, FindableVersion
+from .models import CaseStudyPage, CaseStudyPartner, FindableVersion
+from .querytext import words_of
 
 
 def mask_of(positions, size):
@@ -68,19 +71,38 @@ class FacetIndex:
         """Case studies with any of the values (values within a facet are OR)."""
         return any_of(self.value_mask(param, value) for value in values)
 
+    @cached_property
+    def positions(self):
+        return {pk: i for i, pk in enumerate(self.pks)}
+
     def pks_mask(self, pks):
-        positions = self._positions
+        positions = self.positions
         return mask_of((positions[pk] for pk in pks if pk in positions), self.size)
 
-    @property
-    def _positions(self):
-        # Built on first use and kept: the dataclass is frozen, so store it by hand.
-        try:
-            return self.__dict__["_pk_positions"]
-        except KeyError:
-            positions = {pk: i for i, pk in enumerate(self.pks)}
-            object.__setattr__(self, "_pk_positions", positions)
-            return positions
+    # For as-you-type suggestions, built on first use (cached_property writes to __dict__,
+    # which a frozen dataclass allows).
+    @cached_property
+    def title_words(self):
+        """(sorted distinct title words, their masks): a prefix is a bisect away."""
+        found = {}
+        for i, title in enumerate(self.titles):
+            for word in set(words_of(title)):
+                found.setdefault(word, []).append(i)
+        words = sorted(found)
+        return words, [mask_of(found[word], self.size) for word in words]
+
+    def title_prefix_mask(self, prefix):
+        words, masks = self.title_words
+        start = bisect.bisect_left(words, prefix)
+        end = bisect.bisect_left(words, prefix + "\U0010ffff")
+        return any_of(masks[start:end])
+
+    @cached_property
+    def partner_names(self):
+        """The partner organisations of published case studies, A to Z."""
+        positions = self.positions
+        rows = CaseStudyPartner.objects.values_list("page_id", "organisation__name")
+        return sorted({name for pk, name in rows if pk in positions}, key=str.casefold)
 
     def years_mask(self, from_year=None, to_year=None):
         """Case studies running at any time between the years (either may be missing)."""
@@ -93,6 +115,17 @@ class FacetIndex:
         if to_year:
             mask &= any_of(m for year, m in self.start_years.items() if year <= to_year)
         return mask
+
+
+def value_rows(lookup):
+    """(page pk, value) for a many-valued lookup such as "policy_levers__slug", read from the
+    link table itself: half the cost of joining through CaseStudyPage."""
+    name, rest = lookup.split("__", 1)
+    field = CaseStudyPage._meta.get_field(name)
+    if field.many_to_many:
+        links = field.remote_field.through.objects
+        return links.values_list(f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}__{rest}")
+    return field.related_model.objects.values_list(f"{field.field.name}_id", rest)  # a child relation
 
 
 def build(index_page, version):
@@ -120,8 +153,7 @@ def build(index_page, version):
         end_years.setdefault(end, []).append(i)
     for facet in FACETS:
         if facet.many:
-            lookup = facet.lookup
-            for pk, value in CaseStudyPage.objects.filter(**{f"{lookup}__isnull": False}).values_list("pk", lookup):
+            for pk, value in value_rows(facet.lookup):
                 if pk in positions:
                     grouped[facet.param].setdefault(str(value), []).append(positions[pk])
     titles = [row[1] for row in rows]
@@ -144,7 +176,7 @@ def build(index_page, version):
         end_years={year: mask_of(found, size) for year, found in end_years.items()},
         synonyms=synonym_groups(),
     )
-    object.__setattr__(index, "_pk_positions", positions)
+    index.__dict__["positions"] = positions
     return index
 
 

@@ -36,8 +36,7 @@ def feature_pair_counts(pages, lookup):
     """{(feature slug, term slug): case studies among `pages` showing both}, in one query.
 
     `lookup` reaches the other term from CaseStudyFeatureEvidence, e.g. "page__policy_levers__slug".
-    The home page and the coverage report count through here; the public matrix, which
-    follows the reader's filters, counts on the facet index.
+    The coverage report counts through here; the public pages count on the facet index.
     """
     return {
         (feature, term): n

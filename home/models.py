@@ -21,26 +21,34 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from casestudies.models import CaseStudyPage, PolicyLever, SuccessFeature
+        """The count, the feature-by-lever matrix and the latest case studies, read from the
+        case-study finder's facet index: the same few queries at any size of bank."""
+        from casestudies.facet_index import facet_index
+        from casestudies.models import CaseStudyIndexPage, CaseStudyPage, PolicyLever, SuccessFeature
 
         context = super().get_context(request, *args, **kwargs)
-        published = CaseStudyPage.objects.live().public()
         features = list(SuccessFeature.objects.all())
         levers = list(PolicyLever.objects.all())
+        index_page = CaseStudyIndexPage.objects.first()
+        index = facet_index(index_page) if index_page else None
+        latest = index.pks[:4] if index else []
+        pages = {p.pk: p for p in CaseStudyPage.objects.filter(pk__in=latest).select_related("region")}
         context["features"] = features
         context["levers"] = levers
-        context["matrix"] = evidence_matrix(published, features, levers)
-        context["published_count"] = published.count()
-        context["latest_case_studies"] = published.order_by("-first_published_at").select_related("region")[:4]
+        context["matrix"] = evidence_matrix(index, features, levers)
+        context["published_count"] = index.size if index else 0
+        context["latest_case_studies"] = [pages[pk] for pk in latest if pk in pages]
         return context
 
 
-def evidence_matrix(published, features, levers):
-    """Rows of (feature, [(lever, count of published case studies showing both)]), in one query."""
-    from casestudies.matrix import feature_pair_counts
+def evidence_matrix(index, features, levers):
+    """Rows of (feature, [(lever, count of published case studies showing both)])."""
+    def count(feature, lever):
+        if index is None:
+            return 0
+        return (index.value_mask("feature", feature.slug) & index.value_mask("lever", lever.slug)).bit_count()
 
-    counts = feature_pair_counts(published.values("pk"), "page__policy_levers__slug")
-    return [(feature, [(lever, counts.get((feature.slug, lever.slug), 0)) for lever in levers]) for feature in features]
+    return [(feature, [(lever, count(feature, lever)) for lever in levers]) for feature in features]
 
 
 class StandardPage(Page):

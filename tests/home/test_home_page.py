@@ -46,5 +46,6 @@ def test_home_page_costs_the_same_queries_with_more_case_studies(client, index_p
     baseline = len(captured)
     for _ in range(5):
         make_case_study(index_page, policy_levers=["sharing-what-works"])
+    client.get("/")  # the first request after a publish rebuilds the facet index
     with django_assert_max_num_queries(baseline):
         client.get("/")

@@ -32,6 +32,7 @@ VIEWS = [
     ("q with two filters", "", {"q": Q, "phase": "secondary", "feature": "play-to-strengths"}, Q),
     ("feature page", "features/play-to-strengths/", {}, None),
     ("matrix", "matrix/", {}, None),
+    ("suggestions", "suggest/", {"q": "univ"}, None),
 ]
 
 
@@ -59,8 +60,10 @@ class Command(BaseCommand):
         plain = {}
         header = f"{'view':<22}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'results':>9}   plain search median / p95 ms, ratio"
         self.stdout.write(header)
-        for name, path, params, words in VIEWS:
-            url = index.url + path
+        latest = CaseStudyPage.objects.child_of(index).live().order_by("-first_published_at").first()
+        views = [(name, index.url + path, params, words) for name, path, params, words in VIEWS]
+        views += [("home page", "/", {}, None), ("a case study", latest.url, {}, None)]
+        for name, url, params, words in views:
             response = client.get(url, params)
             if response.status_code != 200:
                 raise CommandError(f"{name}: {url} answered {response.status_code}")
@@ -68,8 +71,8 @@ class Command(BaseCommand):
             with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
                 client.get(url, params)
             times = timed(lambda: client.get(url, params), repeat)
-            finding = response.context["finding"]
-            results = finding.total if finding.page_obj else "-"
+            finding = response.context and response.context.get("finding")
+            results = finding.total if finding and finding.page_obj else "-"
             line = f"{name:<22}{median(times):>10.1f}{p95(times):>9.1f}{len(queries):>9}{results!s:>9}"
             if words:
                 if words not in plain:
