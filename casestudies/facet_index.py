@@ -21,7 +21,7 @@ from functools import cached_property
 from django.db import connection
 
 from .models import CaseStudyPage, CaseStudyPartner, FindableVersion
-from .querytext import words_of
+from .querytext import terms_pattern, words_of
 
 
 def mask_of(positions, size):
@@ -79,23 +79,18 @@ class FacetIndex:
         positions = self.positions
         return mask_of((positions[pk] for pk in pks if pk in positions), self.size)
 
-    # For as-you-type suggestions, built on first use (cached_property writes to __dict__,
-    # which a frozen dataclass allows).
+    # Word indexes for best-match ranking and title suggestions, built on first use
+    # (cached_property writes to __dict__, which a frozen dataclass allows).
     @cached_property
     def title_words(self):
-        """(sorted distinct title words, their masks): a prefix is a bisect away."""
-        found = {}
-        for i, title in enumerate(self.titles):
-            for word in set(words_of(title)):
-                found.setdefault(word, []).append(i)
-        words = sorted(found)
-        return words, [mask_of(found[word], self.size) for word in words]
+        return WordIndex(self.titles)
+
+    @cached_property
+    def summary_words(self):
+        return WordIndex(self.summaries)
 
     def title_prefix_mask(self, prefix):
-        words, masks = self.title_words
-        start = bisect.bisect_left(words, prefix)
-        end = bisect.bisect_left(words, prefix + "\U0010ffff")
-        return any_of(masks[start:end])
+        return mask_of(self.title_words.positions_with_prefix(prefix), self.size)
 
     @cached_property
     def partner_names(self):
@@ -115,6 +110,43 @@ class FacetIndex:
         if to_year:
             mask &= any_of(m for year, m in self.start_years.items() if year <= to_year)
         return mask
+
+
+class WordIndex:
+    """Which texts hold each word (lower-case runs of letters and digits, as `words_of` and
+    the highlighter see them): a word's texts are one dictionary look-up away."""
+
+    def __init__(self, texts):
+        self.texts = texts
+        self.postings = {}
+        for i, text in enumerate(texts):
+            for word in set(words_of(text)):
+                self.postings.setdefault(word, []).append(i)
+
+    def positions_with(self, terms):
+        """Texts holding any of the words or phrases (a phrase's words in order)."""
+        found = set()
+        for term in terms:
+            words = term.split()
+            if len(words) == 1:
+                found.update(self.postings.get(words[0], ()))
+                continue
+            candidates = set(self.postings.get(words[0], ()))
+            for word in words[1:]:
+                candidates.intersection_update(self.postings.get(word, ()))
+            pattern = terms_pattern([term])
+            found.update(i for i in candidates if pattern.search(self.texts[i]))
+        return found
+
+    @cached_property
+    def sorted_words(self):
+        return sorted(self.postings)
+
+    def positions_with_prefix(self, prefix):
+        words = self.sorted_words
+        start = bisect.bisect_left(words, prefix)
+        end = bisect.bisect_left(words, prefix + "\U0010ffff")
+        return {i for word in words[start:end] for i in self.postings[word]}
 
 
 def value_rows(lookup):

@@ -99,14 +99,15 @@ class ParsedQuery:
         return ParsedQuery(text=self.text, groups=self.groups[:index] + self.groups[index + 1 :])
 
     def highlight_terms(self):
+        return {term for group in self.groups for term in self.group_terms(group)}
+
+    @staticmethod
+    def group_terms(group):
+        """The words (in all their forms) and phrases that show one concept in a text."""
         terms = set()
-        for group in self.groups:
-            for alternative in group:
-                words = alternative.split()
-                if len(words) == 1:
-                    terms.update(word_forms(words[0]))
-                else:
-                    terms.add(alternative)
+        for alternative in group:
+            words = alternative.split()
+            terms.update(word_forms(words[0]) if len(words) == 1 else [alternative])
         return terms
 
 
@@ -153,11 +154,6 @@ def terms_pattern(terms):
         r"(?<![^\W_])(" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?![^\W_])",
         re.IGNORECASE,
     )
-
-
-def term_pattern(group):
-    """Matches any form of any alternative of one concept."""
-    return terms_pattern(ParsedQuery(text="", groups=[group]).highlight_terms())
 
 
 def highlight(text, terms):

@@ -35,7 +35,7 @@ from .models import (
     SynonymGroup,
 )
 from .facet_index import facet_index, positions_of
-from .querytext import highlight, parse_query, term_pattern, words_of
+from .querytext import highlight, parse_query, words_of
 
 PER_PAGE = 20
 ADVISE_WORDS = 4
@@ -326,14 +326,17 @@ class CaseStudySearch:
     def title_matches_first(self, positions):
         """Best match: case studies with more of the reader's concepts in the title first, then
         in the summary, then the newest. Scored here rather than by the backend, so that the
-        order is the same on SQLite (whose bm25 ignores field boosts) and PostgreSQL."""
-        patterns = [term_pattern(group) for group in self.query.groups]
-        titles, summaries = self.index.titles, self.index.summaries
-
-        def hits(text):
-            return sum(1 for pattern in patterns if pattern.search(text))
-
-        return sorted(positions, key=lambda i: (-hits(titles[i]), -hits(summaries[i])))
+        order is the same on SQLite (whose bm25 ignores field boosts) and PostgreSQL; the
+        index's word look-ups cost the same whether one case study matches or ten thousand."""
+        concepts = len(self.query.groups)
+        score = {}
+        for group in self.query.groups:
+            terms = self.query.group_terms(group)
+            for i in self.index.title_words.positions_with(terms):
+                score[i] = score.get(i, 0) + concepts + 1  # a title hit outweighs every summary hit
+            for i in self.index.summary_words.positions_with(terms):
+                score[i] = score.get(i, 0) + 1
+        return sorted(positions, key=lambda i: -score.get(i, 0))
 
     def load(self, pks):
         """The page of results as pages with what the cards show, in the order given."""

@@ -42,6 +42,18 @@ def test_a_title_match_outranks_a_body_match(client, index_page):
     assert found(client, index_page, "mentoring")[0] == "Mentoring across a trust"
 
 
+def test_best_match_weighs_phrases_in_the_title_then_the_summary_then_the_newest(client, index_page):
+    SynonymGroup.objects.create(terms="kestrel scheme, raptor mentoring programme")
+    make_case_study(index_page, title="A raptor mentoring programme", summary="Pupils learned together.")
+    make_case_study(index_page, title="Sixth formers outdoors", summary="Raptor mentoring programme, run jointly.")
+    # Newest, found through its story, with the phrase's words in its summary but not as the phrase.
+    make_case_study(index_page, title="Campus visits", body="The kestrel scheme ran too.",
+                    summary="Mentoring by raptor experts in a summer programme.")
+    make_case_study(index_page, title="Unrelated", summary="Mentoring in a programme.")
+    assert found(client, index_page, "kestrel scheme") == [
+        "A raptor mentoring programme", "Sixth formers outdoors", "Campus visits"]
+
+
 @pytest.mark.parametrize(
     "query, text",
     [("partnerships", "partnership"), ("partnership", "partnerships"), ("languages", "language"),
