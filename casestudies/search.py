@@ -341,7 +341,7 @@ class CaseStudySearch:
     def load(self, pks):
         """The page of results as pages with what the cards show, in the order given."""
         related = ("partners__organisation", "feature_evidence__feature")
-        pages = CaseStudyPage.objects.filter(pk__in=pks).select_related("region").prefetch_related(*related)
+        pages = CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region").prefetch_related(*related)
         by_pk = {page.pk: page for page in pages}
         return [by_pk[pk] for pk in pks if pk in by_pk]
 

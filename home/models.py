@@ -32,7 +32,7 @@ class HomePage(Page):
         index_page = CaseStudyIndexPage.objects.first()
         index = facet_index(index_page) if index_page else None
         latest = index.pks[:4] if index else []
-        pages = {p.pk: p for p in CaseStudyPage.objects.filter(pk__in=latest).select_related("region")}
+        pages = {p.pk: p for p in CaseStudyPage.objects.filter(pk__in=latest).defer_streamfields().select_related("region")}
         context["features"] = features
         context["levers"] = levers
         context["matrix"] = evidence_matrix(index, features, levers)

@@ -385,7 +385,8 @@ class CaseStudyPage(Page):
         own = index.positions.get(self.pk)
         best = sorted((i for i in shared if i != own), key=lambda i: (-shared[i], -shared_features.get(i, 0), i))
         pks = [index.pks[i] for i in best[:limit]]
-        pages = {page.pk: page for page in CaseStudyPage.objects.filter(pk__in=pks).select_related("region")}
+        pages = CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region")
+        pages = {page.pk: page for page in pages}
         return [pages[pk] for pk in pks if pk in pages]
 
 
