@@ -9,8 +9,8 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
 from .exporting import export_document, published_case_studies, write_csv
-from .models import CaseStudyIndexPage
-from .search import CaseStudySearch, synonym_groups
+from .models import CaseStudyIndexPage, SynonymGroup
+from .search import CaseStudySearch
 
 
 def pages_for_export(querydict):
@@ -19,7 +19,7 @@ def pages_for_export(querydict):
     index_page = CaseStudyIndexPage.objects.live().first()
     if index_page is None:
         return published_case_studies().none()
-    matching = CaseStudySearch(index_page, querydict, synonyms=synonym_groups()).pages().values("pk")
+    matching = CaseStudySearch(index_page, querydict, synonyms=SynonymGroup.term_lists()).pages().values("pk")
     return published_case_studies().filter(pk__in=matching)
 
 

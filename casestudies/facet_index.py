@@ -4,7 +4,8 @@ and the result order cost microseconds instead of a SQL aggregate each.
 Bit i stands for the i-th newest published case study under the index page. Each facet value
 has a mask (a Python int) with the bits of the case studies that have it; a filter is an AND of
 ORs of masks, and a count is `mask.bit_count()`. At 10,000 case studies a mask is 1.25 KB and
-the whole index a few megabytes (titles and summaries, for ranking, are most of it).
+the whole index about 6 MB, 10 MB with the word indexes (titles and summaries, for
+ranking and suggestions, are most of it).
 
 An index is rebuilt only when `FindableVersion`'s token changes: signals in `signals.py` bump it
 whenever a case study is published, unpublished, moved or deleted, a privacy setting changes, or
@@ -20,7 +21,8 @@ from functools import cached_property
 
 from django.db import connection
 
-from .models import CaseStudyPage, CaseStudyPartner, FindableVersion
+from .facets import FACETS
+from .models import CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner, FindableVersion, SynonymGroup
 from .querytext import terms_pattern, words_of
 
 
@@ -163,8 +165,6 @@ def value_rows(lookup):
 def build(index_page, version):
     """Read the published case studies under `index_page` and their facet values: one query
     for the page fields and one per many-valued facet, whatever the size of the bank."""
-    from .search import FACETS, synonym_groups
-
     single = [f for f in FACETS if not f.many]
     published = CaseStudyPage.objects.child_of(index_page).live().public()
     rows = list(
@@ -206,9 +206,8 @@ def build(index_page, version):
         },
         start_years={year: mask_of(found, size) for year, found in start_years.items()},
         end_years={year: mask_of(found, size) for year, found in end_years.items()},
-        synonyms=synonym_groups(),
+        synonyms=SynonymGroup.term_lists(),
     )
-    index.__dict__["positions"] = positions
     return index
 
 
@@ -228,3 +227,8 @@ def facet_index(index_page):
                 index = _indexes[key] = build(index_page, version)
     return index
 
+
+def site_facet_index():
+    """The index of the bank's one case-study index page, or None before there is one."""
+    index_page = CaseStudyIndexPage.objects.first()
+    return facet_index(index_page) if index_page else None

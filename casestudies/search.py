@@ -18,65 +18,14 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from .forms import FACET_PARAMS, SORTS, CaseStudyFilterForm
-from .models import (
-    Barrier,
-    CaseStudyPage,
-    EvidenceType,
-    Formality,
-    FundingModel,
-    PartnerType,
-    Phase,
-    PolicyLever,
-    Purpose,
-    Region,
-    Status,
-    SuccessFeature,
-    SynonymGroup,
-)
 from .facet_index import facet_index, positions_of
+from .facets import FACETS, FACETS_BY_PARAM
+from .forms import FACET_PARAMS, SORTS, CaseStudyFilterForm
+from .models import CaseStudyPage, SynonymGroup
 from .querytext import highlight, parse_query, words_of
 
 PER_PAGE = 20
 ADVISE_WORDS = 4
-
-
-# -- facets ---------------------------------------------------------------------------------
-class Facet:
-    """One filter: its URL parameter, its legend, where its values live (`lookup`, from
-    CaseStudyPage), and its options in display order (a taxonomy's terms, or fixed choices)."""
-
-    def __init__(self, param, legend, lookup, many=False, model=None, choices=None):
-        self.param, self.legend, self.lookup, self.many = param, legend, lookup, many
-        self.model, self.choices = model, choices
-
-    def options(self):
-        if self.model is not None:
-            return list(self.model.objects.order_by("sort_order", "name").values_list("slug", "name"))
-        return [(str(value), label) for value, label in self.choices]
-
-    def condition(self, values):
-        """The same filter in SQL, for downloads (which read the database, not the index)."""
-        if self.many:
-            return Q(pk__in=CaseStudyPage.objects.filter(**{f"{self.lookup}__in": values}).values("pk"))
-        return Q(**{f"{self.lookup}__in": values})
-
-
-FACETS = [
-    Facet("feature", "Success feature", "feature_evidence__feature__slug", many=True, model=SuccessFeature),
-    Facet("lever", "Policy lever", "policy_levers__slug", many=True, model=PolicyLever),
-    Facet("purpose", "Purpose", "purposes__slug", many=True, model=Purpose),
-    Facet("phase", "Phase", "phases__slug", many=True, model=Phase),
-    Facet("region", "Region", "region__slug", model=Region),
-    Facet("partner_type", "Type of partner", "partners__organisation__type", many=True, choices=PartnerType.choices),
-    Facet("evidence_type", "Evidence type", "evidence_type", choices=EvidenceType.choices),
-    Facet("status", "Status", "status", choices=Status.choices),
-    Facet("formality", "Formality", "formality", choices=Formality.choices),
-    Facet("funding_model", "Funding model", "funding_model", choices=FundingModel.choices),
-    Facet("barrier", "Barriers met", "barriers__slug", many=True, model=Barrier),
-]
-FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
-assert set(FACETS_BY_PARAM) == set(FACET_PARAMS)
 
 
 # -- what the templates receive ----------------------------------------------------------------
@@ -193,7 +142,7 @@ def state_url(base_url, state, fixed=None):
 class CaseStudySearch:
     def __init__(self, index_page, params, base_url=None, fixed=None, synonyms=None):
         """`synonyms` defaults to the facet index's; a download, which reads the database
-        rather than the index, passes `synonym_groups()`."""
+        rather than the index, passes `SynonymGroup.term_lists()`."""
         self.index_page = index_page
         self.form = CaseStudyFilterForm(params, fixed=fixed)
         self.form.is_valid()
@@ -412,10 +361,6 @@ class CaseStudySearch:
                     url = state_url(self.base_url, {view.param: [option.value]}, self.fixed)
                     suggestions.append(Chip(view.legend, option.label, url))
         return suggestions[:8]
-
-
-def synonym_groups():
-    return [group.term_list for group in SynonymGroup.objects.all()]
 
 
 def find_case_studies(index_page, params, base_url=None, fixed=None, with_results=True):

@@ -7,7 +7,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import (
     Barrier,
-    CaseStudyPage,
     FindableVersion,
     PartnerOrganisation,
     Phase,
@@ -18,6 +17,8 @@ from .models import (
     SynonymGroup,
 )
 
+UID = "findable-content-changed"
+
 
 def findable_content_changed(**kwargs):
     FindableVersion.bump()
@@ -25,13 +26,12 @@ def findable_content_changed(**kwargs):
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(findable_content_changed, dispatch_uid=f"findable-{id(signal)}")
+        signal.connect(findable_content_changed, dispatch_uid=UID)
     # Deleting a page deletes its descendants with a queryset, which still sends post_delete
     # per row; restrictions make pages private; terms, organisations and synonyms change what
     # facets say and what a search finds.
-    for model in (Page, CaseStudyPage):
-        post_delete.connect(findable_content_changed, sender=model, dispatch_uid=f"findable-delete-{model.__name__}")
+    post_delete.connect(findable_content_changed, sender=Page, dispatch_uid=UID)
     for model in (PageViewRestriction, PartnerOrganisation, SynonymGroup,
                   SuccessFeature, PolicyLever, Purpose, Phase, Region, Barrier):
-        post_save.connect(findable_content_changed, sender=model, dispatch_uid=f"findable-save-{model.__name__}")
-        post_delete.connect(findable_content_changed, sender=model, dispatch_uid=f"findable-delete-{model.__name__}")
+        post_save.connect(findable_content_changed, sender=model, dispatch_uid=UID)
+        post_delete.connect(findable_content_changed, sender=model, dispatch_uid=UID)

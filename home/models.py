@@ -23,14 +23,13 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """The count, the feature-by-lever matrix and the latest case studies, read from the
         case-study finder's facet index: the same few queries at any size of bank."""
-        from casestudies.facet_index import facet_index
-        from casestudies.models import CaseStudyIndexPage, CaseStudyPage, PolicyLever, SuccessFeature
+        from casestudies.facet_index import site_facet_index
+        from casestudies.models import CaseStudyPage, PolicyLever, SuccessFeature
 
         context = super().get_context(request, *args, **kwargs)
         features = list(SuccessFeature.objects.all())
         levers = list(PolicyLever.objects.all())
-        index_page = CaseStudyIndexPage.objects.first()
-        index = facet_index(index_page) if index_page else None
+        index = site_facet_index()
         latest = index.pks[:4] if index else []
         pages = {p.pk: p for p in CaseStudyPage.objects.filter(pk__in=latest).defer_streamfields().select_related("region")}
         context["features"] = features

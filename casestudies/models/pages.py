@@ -363,17 +363,16 @@ class CaseStudyPage(Page):
         """Other live, public case studies sharing the most success features and purposes (then
         the most features, then the newest), ranked on the facet index: the same six small
         queries however many case studies there are."""
-        from ..facet_index import facet_index, positions_of
+        from ..facet_index import positions_of, site_facet_index
         from .taxonomy import SuccessFeature
 
         feature_ids = [item.feature_id for item in self.feature_evidence.all()]
         purposes = [purpose.slug for purpose in self.purposes.all()]
         if not feature_ids and not purposes:
             return []
-        index_page = CaseStudyIndexPage.objects.first()  # there is only ever one
-        if index_page is None:
+        index = site_facet_index()
+        if index is None:
             return []
-        index = facet_index(index_page)
         features = SuccessFeature.objects.filter(pk__in=feature_ids).values_list("slug", flat=True)
         shared_features, shared = {}, {}
         for param, slugs in (("feature", features), ("purpose", purposes)):

@@ -37,6 +37,10 @@ class SynonymGroup(models.Model):
     def __str__(self):
         return ", ".join(self.term_list) or "(empty)"
 
+    @classmethod
+    def term_lists(cls):
+        return [group.term_list for group in cls.objects.all()]
+
     @property
     def term_list(self):
         return split_terms(self.terms)
