@@ -8,9 +8,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from casestudies.matrix import feature_pair_counts
-from casestudies.models import CaseStudyPage, Phase, PolicyLever, Purpose, Region, SuccessFeature
-from casestudies.models.choices import EvidenceType
+from casestudies.finder import build_matrix, feature_pair_counts
+from casestudies.models import CaseStudyPage, EvidenceType, Phase, Region
 
 # A cell with at least one case study but no more than this is thin: one or two examples are
 # anecdotes, not a pattern a trust leader can rely on.
@@ -36,20 +35,6 @@ class Cell:
 
 
 @dataclass
-class Matrix:
-    title: str
-    row_label: str
-    column_label: str
-    rows: list  # [(term, [Cell, …])]
-    columns: list  # [term, …]
-
-    def cells(self):
-        for term, cells in self.rows:
-            for column, cell in zip(self.columns, cells):
-                yield term, column, cell
-
-
-@dataclass
 class Tally:
     title: str
     label: str
@@ -68,18 +53,14 @@ class ExportRow:
 
 
 def published_case_studies():
-    return CaseStudyPage.objects.live().public()
+    return CaseStudyPage.objects.published()
 
 
-def matrix(title, column_model, column_lookup, column_label):
-    """Published case studies per success feature × `column_model` term."""
-    counts = feature_pair_counts(published_case_studies().values("pk"), column_lookup)
-    column_terms = list(column_model.objects.order_by("sort_order"))
-    rows = [
-        (feature, [Cell(counts.get((feature.slug, column.slug), 0)) for column in column_terms])
-        for feature in SuccessFeature.objects.order_by("sort_order")
-    ]
-    return Matrix(title, "Success feature", column_label, rows, column_terms)
+def matrix(title, column_param):
+    """Published case studies per success feature × lever or purpose, counted in SQL."""
+    counts = feature_pair_counts(published_case_studies().values("pk"), column_param)
+    return build_matrix(title, column_param, count=lambda feature, column: counts.get((feature, column), 0),
+                        assess=assess)
 
 
 def tally(title, label, model, lookup):
@@ -153,20 +134,20 @@ class Coverage:
 
     @property
     def gaps(self):
-        return [(m.title, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "gap"] + [
+        return [(m.caption, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "gap"] + [
             (t.title, name, "") for t in self.tallies for name, cell in t.rows if cell.assessment == "gap"
         ]
 
     @property
     def thin(self):
-        return [(m.title, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "thin"] + [
+        return [(m.caption, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "thin"] + [
             (t.title, name, "") for t in self.tallies for name, cell in t.rows if cell.assessment == "thin"
         ]
 
     def export_rows(self):
         rows = []
         for m in self.matrices:
-            rows += [ExportRow(m.title, str(r), str(c), cell.count, cell.assessment) for r, c, cell in m.cells()]
+            rows += [ExportRow(m.caption, str(r), str(c), cell.count, cell.assessment) for r, c, cell in m.cells()]
         for t in self.tallies:
             rows += [ExportRow(t.title, name, "", cell.count, cell.assessment) for name, cell in t.rows]
         rows += [
@@ -184,8 +165,8 @@ class Coverage:
 def coverage():
     return Coverage(
         matrices=[
-            matrix("Success feature × policy lever", PolicyLever, "page__policy_levers__slug", "Policy lever"),
-            matrix("Success feature × purpose", Purpose, "page__purposes__slug", "Purpose"),
+            matrix("Success feature × policy lever", "lever"),
+            matrix("Success feature × purpose", "purpose"),
         ],
         tallies=[
             tally("Case studies by region", "Region", Region, "region"),

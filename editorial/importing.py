@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from casestudies.importing import import_records, parse_document
+from casestudies.interchange import import_records, parse_document
 from casestudies.models import CaseStudyIndexPage
 
 from .models import ImportJob
@@ -32,7 +32,7 @@ def result_row(result, record):
 
 def check_upload(upload, records, user):
     """Dry-run the records and keep the file and the report as an ImportJob awaiting confirmation."""
-    index = CaseStudyIndexPage.objects.first()
+    index = CaseStudyIndexPage.get_solo()
     results = import_records(records, index, dry_run=True)
     upload.seek(0)
     return ImportJob.objects.create(
@@ -70,7 +70,7 @@ def run_import(job_id):
                 ImportJob.objects.filter(pk=job.pk).update(processed=len(rows), report=rows)
 
         import_records(
-            records, CaseStudyIndexPage.objects.first(), publish=False, user=job.user, submit_for_review=True,
+            records, CaseStudyIndexPage.get_solo(), publish=False, user=job.user, submit_for_review=True,
             source=f"Admin upload: {job.filename}", progress=progress,
         )
         job.report, job.processed, job.status = rows, len(rows), ImportJob.Status.DONE

@@ -33,11 +33,11 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["recent_jobs"] = ImportJob.objects.filter(user=self.request.user).defer("content")[:10]
-        context["has_index"] = CaseStudyIndexPage.objects.exists()
+        context["has_index"] = CaseStudyIndexPage.get_solo() is not None
         return context
 
     def form_valid(self, form):
-        if not CaseStudyIndexPage.objects.exists():
+        if CaseStudyIndexPage.get_solo() is None:
             form.add_error(None, "There is no case-study index page to import into yet: ask an administrator to create it.")
             return self.form_invalid(form)
         job = check_upload(form.cleaned_data["file"], form.records, self.request.user)

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from casestudies.demo import DEMO_DIR
 from casestudies.models import CaseStudyPage, PartnerOrganisation
+from home.demo import DEMO_DIR
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,5 @@
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from casestudies.models import (

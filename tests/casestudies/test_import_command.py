@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import PageLogEntry, Revision
 
-from casestudies.importing import import_records
+from casestudies.interchange import import_records
 from casestudies.models import CaseStudyPage, PartnerOrganisation
 from tests.factories import case_study_record
 from tests.naughty import naughty_strings
@@ -188,7 +188,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path, index_page, monkeyp
     path = tmp_path / "huge.json"
     with open(path, "wb") as f:
         f.truncate(50 * 1024 * 1024)  # sparse: costs no disk or memory
-    monkeypatch.setattr("casestudies.importing.parse_document", lambda data: pytest.fail("parsed"))
+    monkeypatch.setattr("casestudies.interchange.reading.parse_document", lambda data: pytest.fail("parsed"))
     _, err, status = run(str(path))
     assert status != 0
     assert "The file is 50.0 MB; the largest file the importer accepts is 20.0 MB" in err
@@ -212,7 +212,7 @@ def test_html_and_script_are_stored_as_text_and_never_executed(tmp_path, index_p
 
 
 def test_a_record_that_fails_while_writing_leaves_nothing_behind(tmp_path, index_page, monkeypatch):
-    import casestudies.importing as importing
+    import casestudies.interchange.writing as importing
 
     real_apply = importing.apply_record
 
@@ -279,7 +279,7 @@ def test_a_progress_bar_is_shown_on_a_terminal(tmp_path, index_page):
 def test_an_imported_and_published_page_ends_as_wagtails_own_publish_would(index_page):
     from wagtail.signals import page_published
 
-    from casestudies.importing import write_record
+    from casestudies.interchange import write_record
 
     received = []
 

@@ -3,10 +3,9 @@
 import pytest
 from django.http import QueryDict
 
-from casestudies.search import find_case_studies
-from casestudies.suggestions import suggestions_for
-
-from casestudies.querytext import MAX_QUERY_LENGTH
+from casestudies.finder.query import MAX_QUERY_LENGTH
+from casestudies.finder.search import find_case_studies
+from casestudies.finder.suggestions import suggestions_for
 from tests.casestudies.conftest import titles
 from tests.factories import make_case_study
 from tests.naughty import naughty_strings

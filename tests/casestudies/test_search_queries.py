@@ -5,9 +5,9 @@ import itertools
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from casestudies.benchmarks.bulk import generate
 from casestudies.interchange import CANONICAL_SLUGS
 from casestudies.models import CaseStudyPage, FindableVersion
-from casestudies.synthetic import generate
 from tests.factories import make_case_study
 
 MAX_QUERIES = 40

@@ -6,7 +6,6 @@ from django.urls import reverse
 from casestudies.models import CaseStudyPage, SynonymGroup
 from tests.factories import make_case_study
 
-
 NEUTRAL = {"partners": [{"name": "Plain Academy", "type": "school"}], "body": "Pupils took part."}
 
 

@@ -152,7 +152,7 @@ def test_a_50_mb_upload_is_refused_before_it_is_read(index_page):
 
 
 def test_an_oversized_upload_gets_the_message_on_the_upload_page(editor_in_group_client, index_page, monkeypatch):
-    monkeypatch.setattr("casestudies.importing.MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr("casestudies.interchange.reading.MAX_FILE_BYTES", 1024)
     response = check(editor_in_group_client, upload([case_study_record(body="x" * 2000)]))
     assert response.status_code == 200
     assert "the largest file the importer accepts is" in response.content.decode()

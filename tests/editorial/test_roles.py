@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import GroupApprovalTask, Page, PageLogEntry, WorkflowState
+from wagtail.models import GroupApprovalTask, PageLogEntry, WorkflowState
 
 from casestudies.models import CaseStudyPage
 from editorial.roles import ADMINISTRATORS, EDITORS, MODERATORS, REVIEW_WORKFLOW

@@ -20,7 +20,7 @@ def publish_scheduled():
 
 
 def exported(client):
-    return [r["external_id"] for r in client.get("/case-studies/export.json").json()["case_studies"]]
+    return [r["external_id"] for r in client.get("/case-studies/download/json/").json()["case_studies"]]
 
 
 def test_a_case_study_scheduled_by_a_moderator_goes_live_when_its_time_comes(moderator_client, index_page, client, monkeypatch):

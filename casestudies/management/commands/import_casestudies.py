@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from casestudies.importing import DocumentError, import_records, read_document_file, summarise
+from casestudies.interchange import DocumentError, import_records, read_document_file, summarise
 from casestudies.models import CaseStudyIndexPage
 
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, dry_run, publish, user, **options):
         importer = self.find_user(user)
-        index = CaseStudyIndexPage.objects.first()
+        index = CaseStudyIndexPage.get_solo()
         if index is None:
             raise CommandError("There is no case-study index page to import into: create one (or run load_demo_content) first.")
         try:
