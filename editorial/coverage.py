@@ -59,19 +59,25 @@ def published_case_studies():
 def matrix(title, column_param):
     """Published case studies per success feature × lever or purpose, counted in SQL."""
     counts = feature_pair_counts(published_case_studies().values("pk"), column_param)
-    return build_matrix(title, column_param, count=lambda feature, column: counts.get((feature, column), 0),
-                        assess=assess)
+    return build_matrix(
+        title, column_param, count=lambda feature, column: counts.get((feature, column), 0), assess=assess
+    )
 
 
 def tally(title, label, model, lookup):
     counts = dict(published_case_studies().values_list(lookup).annotate(n=Count("pk", distinct=True)).order_by())
-    return Tally(title, label, [(term.name, Cell(counts.get(term.pk, 0))) for term in model.objects.order_by("sort_order")])
+    return Tally(
+        title, label, [(term.name, Cell(counts.get(term.pk, 0))) for term in model.objects.order_by("sort_order")]
+    )
 
 
 def evidence_type_tally():
     counts = dict(published_case_studies().values_list("evidence_type").annotate(n=Count("pk")).order_by())
-    return Tally("Case studies by evidence type", "Evidence type",
-                 [(choice.label, Cell(counts.get(choice.value, 0))) for choice in EvidenceType])
+    return Tally(
+        "Case studies by evidence type",
+        "Evidence type",
+        [(choice.label, Cell(counts.get(choice.value, 0))) for choice in EvidenceType],
+    )
 
 
 def review_due_before(today=None):
@@ -120,7 +126,8 @@ def awaiting_review():
     now = timezone.now()
     return [
         Submission(pages[int(s.object_id)], s.requested_by, s.created_at, now - s.created_at)
-        for s in states if int(s.object_id) in pages
+        for s in states
+        if int(s.object_id) in pages
     ]
 
 
@@ -151,12 +158,19 @@ class Coverage:
         for t in self.tallies:
             rows += [ExportRow(t.title, name, "", cell.count, cell.assessment) for name, cell in t.rows]
         rows += [
-            ExportRow("Not reviewed in 24 months", p.title, "last reviewed",
-                      p.last_reviewed.isoformat() if p.last_reviewed else "never", "review due")
+            ExportRow(
+                "Not reviewed in 24 months",
+                p.title,
+                "last reviewed",
+                p.last_reviewed.isoformat() if p.last_reviewed else "never",
+                "review due",
+            )
             for p in self.due_for_review
         ]
         rows += [
-            ExportRow("Awaiting review", s.page.title, f"submitted {s.submitted_at:%Y-%m-%d}", s.days_waiting, "days waiting")
+            ExportRow(
+                "Awaiting review", s.page.title, f"submitted {s.submitted_at:%Y-%m-%d}", s.days_waiting, "days waiting"
+            )
             for s in self.awaiting_review
         ]
         return rows

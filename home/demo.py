@@ -45,7 +45,9 @@ def build_page_tree():
     site.save()
     index = CaseStudyIndexPage.get_solo()
     if index is None:
-        index = home.add_child(instance=CaseStudyIndexPage(title="Case studies", slug="case-studies", intro=INDEX_INTRO))
+        index = home.add_child(
+            instance=CaseStudyIndexPage(title="Case studies", slug="case-studies", intro=INDEX_INTRO)
+        )
     return home, index
 
 
@@ -54,7 +56,8 @@ def load_standard_pages(home):
     pages = json.loads((DEMO_DIR / "pages.json").read_text(encoding="utf-8"))["pages"]
     for data in pages:
         body = [
-            ("heading", {"text": b["text"], "level": "h2"}) if b["type"] == "heading"
+            ("heading", {"text": b["text"], "level": "h2"})
+            if b["type"] == "heading"
             else ("paragraph", plain_to_rich_text(b["text"]))
             for b in data["body"]
         ]

@@ -48,11 +48,13 @@ def generate(index_page, count, seed=1, batch=500):
     first = Page.objects.get(pk=index_page.pk).numchild + 1
     records = synthetic_records(count, seed=seed, first=first)
     rng = random.Random(seed)
-    terms = {model: {t.slug: t.pk for t in model.objects.all()} for model in
-             (SuccessFeature, PolicyLever, Purpose, Phase, Region, Barrier)}
+    terms = {
+        model: {t.slug: t.pk for t in model.objects.all()}
+        for model in (SuccessFeature, PolicyLever, Purpose, Phase, Region, Barrier)
+    }
     organisations = organisation_pool()
     for start in range(0, count, batch):
-        chunk = records[start:start + batch]
+        chunk = records[start : start + batch]
         with transaction.atomic():
             pages = insert_pages(index_page, chunk, rng, terms)
             insert_relations(pages, chunk, terms, organisations)
@@ -64,7 +66,8 @@ def generate(index_page, count, seed=1, batch=500):
 def organisation_pool():
     existing = {o.name.lower() for o in PartnerOrganisation.objects.all()}
     PartnerOrganisation.objects.bulk_create(
-        PartnerOrganisation(name=name, type=type_slug) for name, type_slug in ORGANISATIONS
+        PartnerOrganisation(name=name, type=type_slug)
+        for name, type_slug in ORGANISATIONS
         if name.lower() not in existing
     )
     return {o.name: o.pk for o in PartnerOrganisation.objects.filter(name__in=[n for n, _ in ORGANISATIONS])}
@@ -79,22 +82,46 @@ def insert_pages(index_page, records, rng, terms):
         n = start + i + 1
         slug = f"{record['external_id']}-{uuid.uuid4().hex[:6]}"
         published = now - datetime.timedelta(days=rng.randint(0, 3650), minutes=n)
-        bases.append(Page(
-            title=record["title"], draft_title=record["title"], slug=slug, content_type=content_type,
-            path=Page._get_path(index_page.path, index_page.depth + 1, n), depth=index_page.depth + 1, numchild=0,
-            url_path=f"{index_page.url_path}{slug}/", live=True, has_unpublished_changes=False,
-            first_published_at=published, last_published_at=published, locale_id=index_page.locale_id,
-            translation_key=uuid.uuid4(),
-        ))
-        story = [{"type": "paragraph", "value": plain_to_rich_text(block["text"]), "id": str(uuid.uuid4())}
-                 for block in record["story"]]
-        details.append(dict(
-            summary=record["summary"], story=json.dumps(story), region_id=terms[Region][record["region"]],
-            local_authority=record["local_authority"], start_year=record["start_year"], end_year=record["end_year"],
-            status=record["status"], formality=record["formality"], funding_model=record["funding_model"],
-            evidence_type=record["evidence_type"], evidence_note=record["evidence_note"], advice=record["advice"],
-            barriers_note=record["barriers_note"], external_id=slug,
-        ))
+        bases.append(
+            Page(
+                title=record["title"],
+                draft_title=record["title"],
+                slug=slug,
+                content_type=content_type,
+                path=Page._get_path(index_page.path, index_page.depth + 1, n),
+                depth=index_page.depth + 1,
+                numchild=0,
+                url_path=f"{index_page.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=published,
+                last_published_at=published,
+                locale_id=index_page.locale_id,
+                translation_key=uuid.uuid4(),
+            )
+        )
+        story = [
+            {"type": "paragraph", "value": plain_to_rich_text(block["text"]), "id": str(uuid.uuid4())}
+            for block in record["story"]
+        ]
+        details.append(
+            dict(
+                summary=record["summary"],
+                story=json.dumps(story),
+                region_id=terms[Region][record["region"]],
+                local_authority=record["local_authority"],
+                start_year=record["start_year"],
+                end_year=record["end_year"],
+                status=record["status"],
+                formality=record["formality"],
+                funding_model=record["funding_model"],
+                evidence_type=record["evidence_type"],
+                evidence_note=record["evidence_note"],
+                advice=record["advice"],
+                barriers_note=record["barriers_note"],
+                external_id=slug,
+            )
+        )
     Page.objects.bulk_create(bases)
     rows = [CaseStudyPage(page_ptr_id=base.pk, **detail) for base, detail in zip(bases, details)]
     CaseStudyPage._base_manager._insert(rows, fields=CaseStudyPage._meta.local_concrete_fields)
@@ -109,18 +136,35 @@ def insert_relations(pages, records, terms, organisations):
         for field, (model, relation) in LINKS.items():
             through = getattr(CaseStudyPage, relation).through
             column = f"{model._meta.model_name}_id"
-            links[field] += [through(casestudypage_id=page.pk, **{column: terms[model][slug]}) for slug in record[field]]
-        features += [CaseStudyFeatureEvidence(page_id=page.pk, feature_id=terms[SuccessFeature][f["feature"]],
-                                              sort_order=i, evidence=f["evidence"])
-                     for i, f in enumerate(record["success_features"])]
-        partners += [CaseStudyPartner(page_id=page.pk, organisation_id=organisations[p["name"]], sort_order=i,
-                                      is_lead=p["lead"], role=p["role"]) for i, p in enumerate(record["partners"])]
+            links[field] += [
+                through(casestudypage_id=page.pk, **{column: terms[model][slug]}) for slug in record[field]
+            ]
+        features += [
+            CaseStudyFeatureEvidence(
+                page_id=page.pk, feature_id=terms[SuccessFeature][f["feature"]], sort_order=i, evidence=f["evidence"]
+            )
+            for i, f in enumerate(record["success_features"])
+        ]
+        partners += [
+            CaseStudyPartner(
+                page_id=page.pk,
+                organisation_id=organisations[p["name"]],
+                sort_order=i,
+                is_lead=p["lead"],
+                role=p["role"],
+            )
+            for i, p in enumerate(record["partners"])
+        ]
         measures += [ImpactMeasure(page_id=page.pk, sort_order=i, **m) for i, m in enumerate(record["impact_measures"])]
         sources += [CaseStudySource(page_id=page.pk, sort_order=i, **s) for i, s in enumerate(record["sources"])]
     for field, (_, relation) in LINKS.items():
         getattr(CaseStudyPage, relation).through.objects.bulk_create(links[field])
-    for model, rows in ((CaseStudyFeatureEvidence, features), (CaseStudyPartner, partners),
-                        (ImpactMeasure, measures), (CaseStudySource, sources)):
+    for model, rows in (
+        (CaseStudyFeatureEvidence, features),
+        (CaseStudyPartner, partners),
+        (ImpactMeasure, measures),
+        (CaseStudySource, sources),
+    ):
         model.objects.bulk_create(rows)
 
 

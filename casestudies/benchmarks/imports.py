@@ -31,8 +31,10 @@ def run(out, records, keep=False):
                 elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
                 # CPU time too: on a shared machine the wall-clock figure mostly measures the
                 # other users (SQLite runs inside this process, so CPU is all of it).
-                out.write(f"{label}: {elapsed:.1f} s wall ({cpu:.1f} s CPU), "
-                          f"{records / elapsed:.0f} records/s, {1000 * elapsed / records:.1f} ms per record")
+                out.write(
+                    f"{label}: {elapsed:.1f} s wall ({cpu:.1f} s CPU), "
+                    f"{records / elapsed:.0f} records/s, {1000 * elapsed / records:.1f} ms per record"
+                )
         per_record_figures(out, f.name, index)
     finally:
         Path(f.name).unlink()
@@ -53,8 +55,10 @@ def per_record_figures(out, path, index):
         import_records([record], index, publish=True)
         times.append(1000 * (time.perf_counter() - started))
     times.sort()
-    out.write(f"update one record ({len(times)} samples): median {statistics.median(times):.1f} ms, "
-              f"p95 {times[int(len(times) * 0.95) - 1]:.1f} ms")
+    out.write(
+        f"update one record ({len(times)} samples): median {statistics.median(times):.1f} ms, "
+        f"p95 {times[int(len(times) * 0.95) - 1]:.1f} ms"
+    )
 
 
 def write_file(out, records, path):

@@ -3,7 +3,6 @@
 The figures per view are the steady state (the facet index built); the last lines time the
 first request after a publish, which rebuilds the index."""
 
-
 import statistics
 import time
 
@@ -46,7 +45,9 @@ def run(out, count, repeat=30, seed=1):
     setup_test_environment()  # so that each response carries its template context
     client = Client(HTTP_HOST=index.get_site().hostname)
     plain = {}
-    header = f"{'view':<22}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'results':>9}   plain search median / p95 ms, ratio"
+    header = (
+        f"{'view':<22}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'results':>9}   plain search median / p95 ms, ratio"
+    )
     out.write(header)
     latest = CaseStudyPage.objects.child_of(index).live().order_by("-first_published_at").first()
     views = [(name, index.url + path, params, words) for name, path, params, words in VIEWS]

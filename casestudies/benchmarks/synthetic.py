@@ -7,10 +7,42 @@ import random
 from ..interchange import CANONICAL_SLUGS, SCHEMA_VERSION
 
 PREFIX = "synthetic-"
-PLACES = ["Hounslow", "Leeds", "Bradford", "Sunderland", "Plymouth", "Norwich", "Stoke", "Oldham", "Derby",
-          "Luton", "Swansea", "Dundee", "Belfast", "Hastings", "Blackpool", "Ipswich", "Wigan", "Peterborough"]
-SUBJECTS = ["modern languages", "French", "German", "Spanish", "physics", "computing", "engineering", "music",
-            "early reading", "mathematics", "chemistry", "history", "creative writing", "STEM"]
+PLACES = [
+    "Hounslow",
+    "Leeds",
+    "Bradford",
+    "Sunderland",
+    "Plymouth",
+    "Norwich",
+    "Stoke",
+    "Oldham",
+    "Derby",
+    "Luton",
+    "Swansea",
+    "Dundee",
+    "Belfast",
+    "Hastings",
+    "Blackpool",
+    "Ipswich",
+    "Wigan",
+    "Peterborough",
+]
+SUBJECTS = [
+    "modern languages",
+    "French",
+    "German",
+    "Spanish",
+    "physics",
+    "computing",
+    "engineering",
+    "music",
+    "early reading",
+    "mathematics",
+    "chemistry",
+    "history",
+    "creative writing",
+    "STEM",
+]
 AIMS = [
     "a local route into teaching for parents and teaching assistants",
     "A-level {subject} for students whose schools cannot run the course",
@@ -41,12 +73,15 @@ ORG_PREFIXES = ["North", "South", "East", "West", "City", "Riverside", "Valley",
 ORG_KINDS = {"Academy Trust": "mat", "University": "university", "College": "fe-college", "Primary School": "school"}
 ORGANISATIONS = [
     (f"{prefix} {place} {kind}", type_slug)
-    for prefix in ORG_PREFIXES for place in PLACES[:6] for kind, type_slug in ORG_KINDS.items()
+    for prefix in ORG_PREFIXES
+    for place in PLACES[:6]
+    for kind, type_slug in ORG_KINDS.items()
 ]
 
 
 def synthetic_record(n, rng):
     """Case study number `n`, drawn from `rng`: a complete, valid, published interchange record."""
+
     def some(facet, low, high):
         return rng.sample(CANONICAL_SLUGS[facet], rng.randint(low, high))
 
@@ -81,12 +116,16 @@ def synthetic_record(n, rng):
         "evidence_note": "Trust records and a partner's evaluation.",
         "advice": rng.choice(SENTENCES),
         "barriers_note": rng.choice(SENTENCES),
-        "impact_measures": [{
-            "measure": "Pupils progressing to higher education",
-            "baseline": str(rng.randint(5, 30)), "result": str(rng.randint(20, 60)),
-        }],
-        "sources": [{"title": f"Report {n}", "url": f"https://example.org/report-{n}", "publisher": "Example",
-                     "year": 2024}],
+        "impact_measures": [
+            {
+                "measure": "Pupils progressing to higher education",
+                "baseline": str(rng.randint(5, 30)),
+                "result": str(rng.randint(20, 60)),
+            }
+        ],
+        "sources": [
+            {"title": f"Report {n}", "url": f"https://example.org/report-{n}", "publisher": "Example", "year": 2024}
+        ],
         "publish": True,
     }
 

@@ -46,15 +46,27 @@ class Facet:
 
 
 FACETS = [
-    Facet("feature", "Success feature", "success feature", "feature_evidence__feature__slug", many=True,
-          model=SuccessFeature, suggested=True),
-    Facet("lever", "Policy lever", "policy lever", "policy_levers__slug", many=True, model=PolicyLever,
-          suggested=True),
+    Facet(
+        "feature",
+        "Success feature",
+        "success feature",
+        "feature_evidence__feature__slug",
+        many=True,
+        model=SuccessFeature,
+        suggested=True,
+    ),
+    Facet("lever", "Policy lever", "policy lever", "policy_levers__slug", many=True, model=PolicyLever, suggested=True),
     Facet("purpose", "Purpose", "purpose", "purposes__slug", many=True, model=Purpose, suggested=True),
     Facet("phase", "Phase", "phase", "phases__slug", many=True, model=Phase, suggested=True),
     Facet("region", "Region", "region", "region__slug", model=Region, suggested=True),
-    Facet("partner_type", "Type of partner", "type of partner", "partners__organisation__type", many=True,
-          choices=PartnerType),
+    Facet(
+        "partner_type",
+        "Type of partner",
+        "type of partner",
+        "partners__organisation__type",
+        many=True,
+        choices=PartnerType,
+    ),
     Facet("evidence_type", "Evidence type", "evidence type", "evidence_type", choices=EvidenceType),
     Facet("status", "Status", "status", "status", choices=Status),
     Facet("formality", "Formality", "formality", "formality", choices=Formality),

@@ -103,7 +103,11 @@ class Finding:
 
     @property
     def previous_url(self):
-        return self.page_url(self.page_obj.previous_page_number()) if self.page_obj and self.page_obj.has_previous() else ""
+        return (
+            self.page_url(self.page_obj.previous_page_number())
+            if self.page_obj and self.page_obj.has_previous()
+            else ""
+        )
 
     @property
     def next_url(self):

@@ -31,16 +31,16 @@ class CaseStudyFilterForm(forms.Form):
         self.fixed = fixed or {}
         super().__init__(self._sanitise(params))
         for facet in FACETS:
-            self.fields[facet.param] = forms.MultipleChoiceField(
-                required=False, choices=[(v, v) for v in facet.values]
-            )
+            self.fields[facet.param] = forms.MultipleChoiceField(required=False, choices=[(v, v) for v in facet.values])
 
     def _sanitise(self, params):
         data = {}
         raw_q = params.get("q", "")
         data["q"] = clean_query(raw_q)
         if len(" ".join(raw_q.split())) > MAX_QUERY_LENGTH:
-            self.notices.append(f"Your search was longer than {MAX_QUERY_LENGTH} characters, so we used the first {MAX_QUERY_LENGTH}.")
+            self.notices.append(
+                f"Your search was longer than {MAX_QUERY_LENGTH} characters, so we used the first {MAX_QUERY_LENGTH}."
+            )
         for facet in FACETS:
             allowed, kept = set(facet.values), []
             for value in params.getlist(facet.param):
@@ -50,7 +50,9 @@ class CaseStudyFilterForm(forms.Form):
                 else:
                     self.notices.append(f"We ignored “{shown(value)}”, which is not a {facet.noun} we know.")
             data[facet.param] = kept
-        years = {name: self._year(params.get(name), label) for name, label in (("from_year", "from"), ("to_year", "to"))}
+        years = {
+            name: self._year(params.get(name), label) for name, label in (("from_year", "from"), ("to_year", "to"))
+        }
         if years["from_year"] and years["to_year"] and years["from_year"] > years["to_year"]:
             years["from_year"], years["to_year"] = years["to_year"], years["from_year"]
             self.notices.append("The “from” year was after the “to” year, so we swapped them.")
@@ -79,7 +81,9 @@ class CaseStudyFilterForm(forms.Form):
         low, high = EARLIEST_YEAR, latest_year()
         if not low <= year <= high:
             clamped = min(max(year, low), high)
-            self.notices.append(f"Years run from {low} to {high}, so we used {clamped} instead of {shown(str(year), 12)}.")
+            self.notices.append(
+                f"Years run from {low} to {high}, so we used {clamped} instead of {shown(str(year), 12)}."
+            )
             return clamped
         return year
 

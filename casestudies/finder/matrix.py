@@ -57,8 +57,16 @@ def build_matrix(caption, column_param, count, total=None, url=None, assess=None
         for column in columns:
             n = counts[feature.slug, column.slug]
             shade = 0 if not n else max(1, round(SHADES * n / largest))
-            cells.append(Cell(n, url(feature, column) if url else "", shade, feature.name, column.name,
-                              assess(n) if assess else ""))
+            cells.append(
+                Cell(
+                    n,
+                    url(feature, column) if url else "",
+                    shade,
+                    feature.name,
+                    column.name,
+                    assess(n) if assess else "",
+                )
+            )
         rows.append((feature, cells, total(feature.slug) if total else sum(c.count for c in cells)))
     return Matrix(caption, column_param, columns, rows)
 
@@ -74,8 +82,9 @@ def index_matrix(caption, column_param, index, selection, state=None):
     def url(feature, column):
         return state.url(feature=[feature.slug], **{column_param: [column.slug]}, page=None)
 
-    return build_matrix(caption, column_param, count, total=lambda f: within.get(f, 0).bit_count(),
-                        url=url if state else None)
+    return build_matrix(
+        caption, column_param, count, total=lambda f: within.get(f, 0).bit_count(), url=url if state else None
+    )
 
 
 def evidence_matrices(index_page, finding):
@@ -94,6 +103,8 @@ def feature_pair_counts(pages, column_param):
     return {
         (feature, term): n
         for feature, term, n in CaseStudyFeatureEvidence.objects.filter(page__in=pages)
-        .exclude(**{f"{lookup}__isnull": True}).order_by()
-        .values_list("feature__slug", lookup).annotate(n=Count("page", distinct=True))
+        .exclude(**{f"{lookup}__isnull": True})
+        .order_by()
+        .values_list("feature__slug", lookup)
+        .annotate(n=Count("page", distinct=True))
     }

@@ -129,7 +129,9 @@ class CaseStudySearch:
             for value, label in self.index.options[facet.param]:
                 count = (within & values.get(value, 0)).bit_count()
                 now = [v for v in chosen if v != value] if value in chosen else chosen + [value]
-                options.append(Option(value, label, count, value in chosen, self.state.url(**{facet.param: now, "page": None})))
+                options.append(
+                    Option(value, label, count, value in chosen, self.state.url(**{facet.param: now, "page": None}))
+                )
             views.append(FacetView(facet.param, facet.legend, options))
         return views
 
@@ -178,18 +180,30 @@ class CaseStudySearch:
     def load(self, pks):
         """The page of results as pages with what the cards show, in the order given."""
         related = ("partners__organisation", "feature_evidence__feature")
-        pages = CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region").prefetch_related(*related)
+        pages = (
+            CaseStudyPage.objects.filter(pk__in=pks)
+            .defer_streamfields()
+            .select_related("region")
+            .prefetch_related(*related)
+        )
         by_pk = {page.pk: page for page in pages}
         return [by_pk[pk] for pk in pks if pk in by_pk]
 
     def run(self, with_results=True):
         notices = list(self.form.notices)
         if self.query.text and self.query.is_empty:
-            notices.append(f"We could not search for “{self.query.text}”: it has only very common words "
-                           "or no letters or numbers, so we show every case study.")
+            notices.append(
+                f"We could not search for “{self.query.text}”: it has only very common words "
+                "or no letters or numbers, so we show every case study."
+            )
         finding = Finding(
-            form=self.form, state=self.state, notices=notices, query=self.query, sort=self.sort,
-            index=self.index, selection=self.mask(),
+            form=self.form,
+            state=self.state,
+            notices=notices,
+            query=self.query,
+            sort=self.sort,
+            index=self.index,
+            selection=self.mask(),
         )
         finding.facets = self.facet_views()
         finding.chips = self.chips(finding.facets)
@@ -199,8 +213,10 @@ class CaseStudySearch:
         requested = self.form.value("page") or 1
         finding.page_obj = paginator.get_page(requested)
         if requested > paginator.num_pages and paginator.count:
-            notices.append(f"There {'is' if paginator.num_pages == 1 else 'are'} only {paginator.num_pages} "
-                           f"page{'s' if paginator.num_pages != 1 else ''} of results, so we show the last one.")
+            notices.append(
+                f"There {'is' if paginator.num_pages == 1 else 'are'} only {paginator.num_pages} "
+                f"page{'s' if paginator.num_pages != 1 else ''} of results, so we show the last one."
+            )
         finding.total = paginator.count
         terms = self.query.highlight_terms()
         finding.results = self.load(list(finding.page_obj.object_list))
@@ -216,7 +232,11 @@ class CaseStudySearch:
         advice = []
         if not self.query.is_empty:
             count = self.count(drop_query=True)
-            advice.append(Advice(f"Remove your search words “{self.query.text}”", count, self.state.url(q="", page=None, sort=None)))
+            advice.append(
+                Advice(
+                    f"Remove your search words “{self.query.text}”", count, self.state.url(q="", page=None, sort=None)
+                )
+            )
             if len(self.query.groups) > 1:
                 # One search per word left out, so only for short queries (bounded work).
                 for i, group in enumerate(self.query.groups[:ADVISE_WORDS]):
@@ -228,11 +248,18 @@ class CaseStudySearch:
             chosen = [o.label for o in view.options if o.selected]
             if chosen:
                 count = self.count(skip=view.param)
-                advice.append(Advice(f"Remove the {view.legend.lower()} filter ({', '.join(chosen)})", count,
-                                     self.state.url(**{view.param: [], "page": None})))
+                advice.append(
+                    Advice(
+                        f"Remove the {view.legend.lower()} filter ({', '.join(chosen)})",
+                        count,
+                        self.state.url(**{view.param: [], "page": None}),
+                    )
+                )
         if self.from_year or self.to_year:
             count = self.count(drop_years=True)
-            advice.append(Advice("Remove the year range", count, self.state.url(from_year=None, to_year=None, page=None)))
+            advice.append(
+                Advice("Remove the year range", count, self.state.url(from_year=None, to_year=None, page=None))
+            )
         return sorted(advice, key=lambda a: -a.count)
 
     def nearest_terms(self, facet_views):

@@ -34,6 +34,7 @@ def suggestions_for(index_page, text):
         for slug, name in index.options[facet.param]:
             name_words = words_of(name)
             if all(any(n.startswith(w) for n in name_words) for w in words):
-                found.append({"kind": facet.noun.capitalize(), "label": name,
-                              "url": listing.only(**{facet.param: [slug]})})
+                found.append(
+                    {"kind": facet.noun.capitalize(), "label": name, "url": listing.only(**{facet.param: [slug]})}
+                )
     return {"query": query, "suggestions": found[: LIMIT * 3]}

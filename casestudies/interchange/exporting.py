@@ -57,8 +57,7 @@ def case_study_record(page):
             "barriers_note": page.barriers_note,
             "advice": page.advice,
             "sources": [
-                {"title": s.title, "url": s.url, "publisher": s.publisher, "year": s.year}
-                for s in page.sources.all()
+                {"title": s.title, "url": s.url, "publisher": s.publisher, "year": s.year} for s in page.sources.all()
             ],
             "last_reviewed": page.last_reviewed,
         }
@@ -94,7 +93,10 @@ def export_document(pages=None):
     trusted import (`import_casestudies --publish`) of the file republishes them.
     """
     pages = export_queryset() if pages is None else pages
-    return {"schema_version": SCHEMA_VERSION, "case_studies": [{**case_study_record(p), "publish": True} for p in pages]}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "case_studies": [{**case_study_record(p), "publish": True} for p in pages],
+    }
 
 
 # -- CSV: one row per case study, multi-valued fields joined with "; " ------------------------

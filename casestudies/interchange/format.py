@@ -103,9 +103,7 @@ def canonical_record(record):
             }
             for p in record.get("partners", [])
         ],
-        "success_features": [
-            {"feature": f["feature"], "evidence": f["evidence"]} for f in record["success_features"]
-        ],
+        "success_features": [{"feature": f["feature"], "evidence": f["evidence"]} for f in record["success_features"]],
         "policy_levers": in_canonical_order("policy_levers", record.get("policy_levers", [])),
         "purposes": in_canonical_order("purposes", record.get("purposes", [])),
         "phases": in_canonical_order("phases", record.get("phases", [])),

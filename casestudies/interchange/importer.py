@@ -33,8 +33,9 @@ def dry_run_outcome(record):
     return "updated"
 
 
-def import_records(records, index_page, publish=False, user=None, dry_run=False, submit_for_review=False,
-                   source="", progress=None):
+def import_records(
+    records, index_page, publish=False, user=None, dry_run=False, submit_for_review=False, source="", progress=None
+):
     """Validate and write every record, each in its own transaction. Returns RecordResults.
 
     A record is published only when `publish` is set (a trusted caller) *and* the record says
@@ -45,8 +46,9 @@ def import_records(records, index_page, publish=False, user=None, dry_run=False,
     index_batch = IndexBatch()
     try:
         for index, record in enumerate(records):
-            result = import_record(index, record, seen_ids, index_page, publish, user, dry_run, submit_for_review,
-                                   source, index_batch)
+            result = import_record(
+                index, record, seen_ids, index_page, publish, user, dry_run, submit_for_review, source, index_batch
+            )
             results.append(result)
             if progress is not None:
                 progress(result)
@@ -61,7 +63,9 @@ def import_record(index, record, seen_ids, index_page, publish, user, dry_run, s
     external_id = record.get("external_id") if isinstance(record, dict) else None
     external_id = external_id if isinstance(external_id, str) else ""
     if external_id and external_id in seen_ids:
-        errors.append(RecordError("external_id", f"“{truncate(external_id)}” is also used by record {seen_ids[external_id]}."))
+        errors.append(
+            RecordError("external_id", f"“{truncate(external_id)}” is also used by record {seen_ids[external_id]}.")
+        )
     seen_ids.setdefault(external_id, index)
     if errors:
         return RecordResult(index, external_id, "failed", errors)
@@ -74,8 +78,13 @@ def write_valid_record(index, record, index_page, publish, user, submit_for_revi
     external_id = record["external_id"]
     try:
         outcome, page = write_record(
-            record, index_page, publish=publish and record.get("publish") is True, user=user,
-            submit_for_review=submit_for_review, source=source, index_batch=index_batch,
+            record,
+            index_page,
+            publish=publish and record.get("publish") is True,
+            user=user,
+            submit_for_review=submit_for_review,
+            source=source,
+            index_batch=index_batch,
         )
     except ValidationError as exc:
         messages = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}

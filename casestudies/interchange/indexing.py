@@ -76,8 +76,12 @@ def install_deferrable_search_indexing():
     """
     with _install_lock:
         if post_save.disconnect(search_post_save_handler, sender=CaseStudyPage):
-            post_save.connect(_index_unless_deferred, sender=CaseStudyPage, weak=False,
-                              dispatch_uid="casestudies_deferrable_search_index")
+            post_save.connect(
+                _index_unless_deferred,
+                sender=CaseStudyPage,
+                weak=False,
+                dispatch_uid="casestudies_deferrable_search_index",
+            )
 
 
 @contextmanager

@@ -60,8 +60,15 @@ def schema_message(error):
         return "This is required and is missing."
     if error.validator == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        words = {"string": "text", "integer": "a whole number", "array": "a list", "object": "an object",
-                 "boolean": "true or false", "null": "null", "number": "a number"}
+        words = {
+            "string": "text",
+            "integer": "a whole number",
+            "array": "a list",
+            "object": "an object",
+            "boolean": "true or false",
+            "null": "null",
+            "number": "a number",
+        }
         return f"Must be {' or '.join(words.get(t, t) for t in expected)}, not {json_type(error.instance)}."
     if error.validator == "maxLength":
         return f"Is too long: the limit is {error.validator_value} characters."

@@ -61,7 +61,10 @@ def apply_record(page, record):
     # Explicit sort_order keeps the file's order: without it PostgreSQL returns rows in any order.
     page.partners = [
         CaseStudyPartner(
-            sort_order=i, organisation=find_or_create_organisation(p["name"], p["type"]), role=p["role"], is_lead=p["lead"]
+            sort_order=i,
+            organisation=find_or_create_organisation(p["name"], p["type"]),
+            role=p["role"],
+            is_lead=p["lead"],
         )
         for i, p in enumerate(record["partners"])
     ]
@@ -117,27 +120,42 @@ def _write_record(record, index_page, publish, user, submit_for_review, source):
     existing = CaseStudyPage.objects.filter(external_id=canonical["external_id"]).first()
     if existing is not None:
         current = latest_content(existing)
-        if case_study_record(current) == canonical and (not publish or (existing.live and not existing.has_unpublished_changes)):
+        if case_study_record(current) == canonical and (
+            not publish or (existing.live and not existing.has_unpublished_changes)
+        ):
             return "unchanged", existing
         apply_record(current, canonical)
         current.full_clean()
         revision = current.save_revision(user=user, log_action=True)
         outcome, page = "updated", existing
     else:
-        page = CaseStudyPage(external_id=canonical["external_id"], slug=unique_slug(canonical["external_id"], index_page))
+        page = CaseStudyPage(
+            external_id=canonical["external_id"], slug=unique_slug(canonical["external_id"], index_page)
+        )
         apply_record(page, canonical)
         page.live = False
         page.owner = user  # Wagtail logs the creation in the owner's name
         index_page.add_child(instance=page)  # validates the page (full_clean) as it saves
         revision = page.save_revision(user=user, log_action=False, clean=False)
-        log(instance=page, action=IMPORT_LOG_ACTION, user=user, revision=revision,
-            data={"outcome": "created", "source": source[:255]})
+        log(
+            instance=page,
+            action=IMPORT_LOG_ACTION,
+            user=user,
+            revision=revision,
+            data={"outcome": "created", "source": source[:255]},
+        )
         if publish:
             publish_first_revision(page, revision, user)
         elif submit_for_review:
             start_review(page, user)
         return "created", page
-    log(instance=page, action=IMPORT_LOG_ACTION, user=user, revision=revision, data={"outcome": outcome, "source": source[:255]})
+    log(
+        instance=page,
+        action=IMPORT_LOG_ACTION,
+        user=user,
+        revision=revision,
+        data={"outcome": outcome, "source": source[:255]},
+    )
     if publish:
         # Only trusted callers (the command line, the demo loader) pass publish=True; `user`
         # is who the audit log names, not a permission check.

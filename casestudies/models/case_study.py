@@ -169,8 +169,11 @@ class CaseStudyPage(Page):
     base_form_class = CaseStudyPageForm
 
     story_panels = [
-        TitleFieldPanel("title", help_text="A plain, descriptive title: who did what, e.g. "
-                        "'A local route into teaching through foundation degrees'."),
+        TitleFieldPanel(
+            "title",
+            help_text="A plain, descriptive title: who did what, e.g. "
+            "'A local route into teaching through foundation degrees'.",
+        ),
         FieldPanel("summary"),
         FieldPanel("story"),
     ]
@@ -228,15 +231,11 @@ class CaseStudyPage(Page):
         index.SearchField("barriers_note"),
         index.SearchField("evidence_note"),
         index.SearchField("local_authority"),
-        index.RelatedFields(
-            "partners", [index.RelatedFields("organisation", [index.SearchField("name", boost=1.5)])]
-        ),
+        index.RelatedFields("partners", [index.RelatedFields("organisation", [index.SearchField("name", boost=1.5)])]),
         index.RelatedFields("feature_evidence", [index.SearchField("evidence")]),
         index.RelatedFields("barriers", [index.SearchField("name")]),
         index.RelatedFields("purposes", [index.SearchField("name")]),
-        index.RelatedFields(
-            "impact_measures", [index.SearchField("measure"), index.SearchField("result")]
-        ),
+        index.RelatedFields("impact_measures", [index.SearchField("measure"), index.SearchField("result")]),
         index.FilterField("evidence_type"),
         index.FilterField("status"),
         index.FilterField("formality"),
@@ -290,7 +289,9 @@ class CaseStudyPage(Page):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "search-result":
-            return TemplateResponse(request, "casestudies/search_result_preview.html", {"page": self, "request": request})
+            return TemplateResponse(
+                request, "casestudies/search_result_preview.html", {"page": self, "request": request}
+            )
         return super().serve_preview(request, mode_name)
 
     @property
@@ -325,25 +326,21 @@ class CaseStudyPartner(Orderable):
 
 class CaseStudyFeatureEvidence(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="feature_evidence")
-    feature = models.ForeignKey(
-        "casestudies.SuccessFeature", on_delete=models.PROTECT, related_name="evidence"
-    )
-    evidence = models.TextField(
-        help_text="How this case shows the feature: one to three sentences with specifics."
-    )
+    feature = models.ForeignKey("casestudies.SuccessFeature", on_delete=models.PROTECT, related_name="evidence")
+    evidence = models.TextField(help_text="How this case shows the feature: one to three sentences with specifics.")
 
     panels = [FieldPanel("feature"), FieldPanel("evidence")]
 
     class Meta(Orderable.Meta):
         verbose_name = "success-feature evidence"
-        constraints = [
-            models.UniqueConstraint(fields=["page", "feature"], name="one_evidence_entry_per_feature")
-        ]
+        constraints = [models.UniqueConstraint(fields=["page", "feature"], name="one_evidence_entry_per_feature")]
 
 
 class ImpactMeasure(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="impact_measures")
-    measure = models.CharField(max_length=255, help_text="What was measured, e.g. 'Students taking a language A level'.")
+    measure = models.CharField(
+        max_length=255, help_text="What was measured, e.g. 'Students taking a language A level'."
+    )
     baseline = models.CharField(max_length=100, blank=True, help_text="The figure before, if known.")
     result = models.CharField(max_length=100, blank=True, help_text="The figure after.")
     source = models.CharField(max_length=255, blank=True, help_text="Where the figures come from.")

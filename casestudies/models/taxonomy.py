@@ -34,8 +34,11 @@ class Term(models.Model):
 
 class SuccessFeature(Term):
     CANONICAL_SLUGS = (
-        "shared-governance", "play-to-strengths", "existing-infrastructure",
-        "accountability-impact", "exciting-accessible",
+        "shared-governance",
+        "play-to-strengths",
+        "existing-infrastructure",
+        "accountability-impact",
+        "exciting-accessible",
     )
     explanation = models.TextField(
         blank=True,
@@ -64,8 +67,15 @@ class PolicyLever(Term):
 
 class Purpose(Term):
     CANONICAL_SLUGS = (
-        "teacher-workforce", "widening-participation", "transition-to-he", "subject-enrichment",
-        "teacher-cpd", "research-engagement", "early-years-family", "send", "civic-community",
+        "teacher-workforce",
+        "widening-participation",
+        "transition-to-he",
+        "subject-enrichment",
+        "teacher-cpd",
+        "research-engagement",
+        "early-years-family",
+        "send",
+        "civic-community",
     )
 
     class Meta(Term.Meta):
@@ -81,9 +91,19 @@ class Phase(Term):
 
 class Region(Term):
     CANONICAL_SLUGS = (
-        "north-east", "north-west", "yorkshire-humber", "east-midlands", "west-midlands",
-        "east-of-england", "london", "south-east", "south-west", "scotland", "wales",
-        "northern-ireland", "uk-wide",
+        "north-east",
+        "north-west",
+        "yorkshire-humber",
+        "east-midlands",
+        "west-midlands",
+        "east-of-england",
+        "london",
+        "south-east",
+        "south-west",
+        "scotland",
+        "wales",
+        "northern-ireland",
+        "uk-wide",
     )
     kind = models.CharField(max_length=20, choices=RegionKind.choices, editable=False)
 
@@ -93,8 +113,14 @@ class Region(Term):
 
 class Barrier(Term):
     CANONICAL_SLUGS = (
-        "culture", "timetables", "staff-time", "funding-uncertainty", "staff-turnover",
-        "vetting-logistics", "policy-churn", "no-entry-point",
+        "culture",
+        "timetables",
+        "staff-time",
+        "funding-uncertainty",
+        "staff-turnover",
+        "vetting-logistics",
+        "policy-churn",
+        "no-entry-point",
     )
 
     class Meta(Term.Meta):

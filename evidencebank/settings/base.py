@@ -75,11 +75,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "evidencebank.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (production and CI).
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
-}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)}
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 

@@ -19,7 +19,9 @@ def site_links(context):
         return cached
     links = {}
     try:
-        site = Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
+        site = (
+            Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
+        )
         if site is not None:
             root = site.root_page
             links["home"] = root.get_url(request)

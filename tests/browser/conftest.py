@@ -126,15 +126,30 @@ def add_rich_case_study(index):
         funding_model="grant",
         evidence_type=2,
         evidence_note="Application figures exist for three cohorts.",
-        impact_measures=[{"measure": "Pupils applying to university", "baseline": "31%", "result": "44%", "source": "UCAS data"}],
+        impact_measures=[
+            {"measure": "Pupils applying to university", "baseline": "31%", "result": "44%", "source": "UCAS data"}
+        ],
         barriers=["timetables"],
         barriers_note="Visits were planned a year ahead.",
         advice="Start with one year group.",
-        sources=[{"title": "Taster days evaluation", "url": "https://example.org/evaluation", "publisher": "Example Trust", "year": 2024}],
+        sources=[
+            {
+                "title": "Taster days evaluation",
+                "url": "https://example.org/evaluation",
+                "publisher": "Example Trust",
+                "year": 2024,
+            }
+        ],
         last_reviewed="2026-10-01",
     )
     story = list(page.story.raw_data)
-    story.insert(2, {"type": "image", "value": {"image": image.pk, "alt_text": "Pupils in a lecture theatre", "caption": "A taster day"}})
+    story.insert(
+        2,
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": "Pupils in a lecture theatre", "caption": "A taster day"},
+        },
+    )
     page.story = story
     page.save_revision().publish()
     return page

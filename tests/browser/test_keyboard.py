@@ -56,10 +56,14 @@ def open_first_result_and_reach_its_sources(page):
     page.keyboard.press("Enter")
     assert page.url.endswith("#sources")
     assert page.locator("#sources").is_visible()
-    assert page.evaluate("(() => { const b = document.querySelector('#sources').getBoundingClientRect(); return b.top >= 0 && b.top < window.innerHeight; })()")
+    assert page.evaluate(
+        "(() => { const b = document.querySelector('#sources').getBoundingClientRect(); return b.top >= 0 && b.top < window.innerHeight; })()"
+    )
     # The next Tab carries on from the sources, not from the top of the page.
     page.keyboard.press("Tab")
-    assert page.evaluate("document.querySelector('#sources').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING")
+    assert page.evaluate(
+        "document.querySelector('#sources').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
     assert_focus_visible(page)
 
 

@@ -47,8 +47,13 @@ def test_filter_form_works_without_javascript(page_without_js, site):
 def test_case_study_shows_every_section_without_javascript(page_without_js, site):
     page = page_without_js
     page.goto(site["paths"]["rich_case_study"])
-    for heading in ("At a glance", "Success features this case shows", "Evidence and impact",
-                    "Sources and documents", "Related case studies"):
+    for heading in (
+        "At a glance",
+        "Success features this case shows",
+        "Evidence and impact",
+        "Sources and documents",
+        "Related case studies",
+    ):
         assert page.get_by_role("heading", name=heading).is_visible()
     image = page.locator(".story-image img")
     assert image.get_attribute("alt") == "Pupils in a lecture theatre"

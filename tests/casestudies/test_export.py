@@ -63,8 +63,12 @@ def test_json_export_is_valid_against_the_shipped_schema(mixed_pages):
 
 
 def test_csv_export_has_one_row_per_case_study_with_lists_joined(index_page):
-    make_case_study(index_page, external_id="multi", phases=["primary", "secondary"],
-                    partners=[{"name": "Uni A", "type": "university"}, {"name": "School B", "type": "school"}])
+    make_case_study(
+        index_page,
+        external_id="multi",
+        phases=["primary", "secondary"],
+        partners=[{"name": "Uni A", "type": "university"}, {"name": "School B", "type": "school"}],
+    )
     rows = csv_rows(export("--format", "csv"))
     assert len(rows) == 1
     assert rows[0]["phases"] == f"primary{CSV_SEPARATOR}secondary"
@@ -73,7 +77,7 @@ def test_csv_export_has_one_row_per_case_study_with_lists_joined(index_page):
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(index_page):
-    make_case_study(index_page, title="=HYPERLINK(\"http://evil\")", summary="+1 fun")
+    make_case_study(index_page, title='=HYPERLINK("http://evil")', summary="+1 fun")
     row = csv_rows(export("--format", "csv"))[0]
     assert row["title"].startswith("'=") and row["summary"].startswith("'+")
 
@@ -86,11 +90,16 @@ def test_export_writes_to_a_file_with_output(tmp_path, mixed_pages):
 
 def test_round_trip_export_import_export_is_identical(tmp_path, index_page):
     call_command("load_demo_content", stdout=io.StringIO())
-    make_case_study(index_page, external_id="extra", story=[
-        {"type": "heading", "text": "What happened"},
-        {"type": "quote", "quote": "It worked.", "attribution": "A head teacher"},
-        {"type": "key_fact", "figure": "3", "label": "new teachers", "source": "Trust records"},
-    ], last_reviewed="2025-01-31")
+    make_case_study(
+        index_page,
+        external_id="extra",
+        story=[
+            {"type": "heading", "text": "What happened"},
+            {"type": "quote", "quote": "It worked.", "attribution": "A head teacher"},
+            {"type": "key_fact", "figure": "3", "label": "new teachers", "source": "Trust records"},
+        ],
+        last_reviewed="2025-01-31",
+    )
     first = export()
     path = tmp_path / "export.json"
     path.write_text(first)
@@ -105,6 +114,7 @@ def test_round_trip_export_import_export_is_identical(tmp_path, index_page):
 
 
 # -- public downloads --------------------------------------------------------------------------
+
 
 def test_public_json_download_is_an_attachment_without_drafts(client, mixed_pages):
     response = client.get(JSON_URL)
@@ -122,10 +132,18 @@ def test_public_csv_download_is_an_attachment_without_drafts(client, mixed_pages
 
 @pytest.fixture
 def tagged(index_page):
-    make_case_study(index_page, external_id="a", policy_levers=["local-convening"], region="london", start_year=2010, end_year=2012)
+    make_case_study(
+        index_page, external_id="a", policy_levers=["local-convening"], region="london", start_year=2010, end_year=2012
+    )
     make_case_study(index_page, external_id="b", policy_levers=["sharing-what-works"], region="london", start_year=2018)
-    make_case_study(index_page, external_id="c", policy_levers=["local-convening"], region="wales", evidence_type=3,
-                    success_features=[{"feature": "shared-governance", "evidence": "A joint board."}])
+    make_case_study(
+        index_page,
+        external_id="c",
+        policy_levers=["local-convening"],
+        region="wales",
+        evidence_type=3,
+        success_features=[{"feature": "shared-governance", "evidence": "A joint board."}],
+    )
 
 
 @pytest.mark.parametrize(
@@ -156,8 +174,22 @@ def test_search_text_narrows_the_export(client, index_page):
     assert exported_ids(client.get(f"{JSON_URL}?q=languages").content.decode()) == ["lang"]
 
 
-PARAMS = ["q", "feature", "lever", "purpose", "phase", "region", "partner_type", "status", "evidence_type",
-          "formality", "funding_model", "barrier", "from_year", "to_year"]
+PARAMS = [
+    "q",
+    "feature",
+    "lever",
+    "purpose",
+    "phase",
+    "region",
+    "partner_type",
+    "status",
+    "evidence_type",
+    "formality",
+    "funding_model",
+    "barrier",
+    "from_year",
+    "to_year",
+]
 
 
 def test_naughty_strings_in_every_parameter_never_break_the_downloads(client, tagged):
@@ -168,7 +200,9 @@ def test_naughty_strings_in_every_parameter_never_break_the_downloads(client, ta
         assert response.status_code == 200, (param, value)
 
 
-def test_download_query_count_does_not_grow_with_the_number_of_case_studies(client, index_page, django_assert_max_num_queries):
+def test_download_query_count_does_not_grow_with_the_number_of_case_studies(
+    client, index_page, django_assert_max_num_queries
+):
     for _ in range(3):
         make_case_study(index_page)
     with django_assert_max_num_queries(25) as small:  # Wagtail's page routing included
@@ -215,10 +249,16 @@ def test_downloads_follow_the_index_page_when_its_slug_changes(client, index_pag
 
 
 def test_a_filtered_download_holds_exactly_what_the_listing_shows(client, index_page):
-    make_case_study(index_page, title="Modern languages taster days", success_features=[
-        {"feature": "exciting-accessible", "evidence": "Families trust the school."}])
-    make_case_study(index_page, title="Modern languages A levels", success_features=[
-        {"feature": "play-to-strengths", "evidence": "Each does its part."}])
+    make_case_study(
+        index_page,
+        title="Modern languages taster days",
+        success_features=[{"feature": "exciting-accessible", "evidence": "Families trust the school."}],
+    )
+    make_case_study(
+        index_page,
+        title="Modern languages A levels",
+        success_features=[{"feature": "play-to-strengths", "evidence": "Each does its part."}],
+    )
     make_case_study(index_page, title="Teacher training route")
     params = {"q": "MFL", "feature": "exciting-accessible"}  # MFL is a synonym of modern languages
     listing = client.get(index_page.url, params).context["finding"]

@@ -34,7 +34,9 @@ def make_sharing(index_page, title, features, purposes=(), **overrides):
 
 def test_related_case_studies_are_ranked_by_how_much_they_share(index_page, reader_case):
     one = make_sharing(index_page, "Shares one feature", ["play-to-strengths"])
-    three = make_sharing(index_page, "Shares everything", ["shared-governance", "play-to-strengths"], ["widening-participation"])
+    three = make_sharing(
+        index_page, "Shares everything", ["shared-governance", "play-to-strengths"], ["widening-participation"]
+    )
     make_sharing(index_page, "Shares nothing", ["exciting-accessible"], ["send"])
     assert [p.title for p in related_case_studies(reader_case)] == [three.title, one.title]
 

@@ -33,11 +33,19 @@ def add_case_studies(index_page, count, start):
     regions = itertools.cycle(["london", "scotland", "north-west"])
     for n in range(start, start + count):
         make_case_study(
-            index_page, title=f"Partnership number {n}", phases=[next(phases), "secondary"], region=next(regions),
-            success_features=[{"feature": next(features), "evidence": "Shown."},
-                              {"feature": "play-to-strengths", "evidence": "Also shown."}]
-            if n % 2 else [{"feature": "play-to-strengths", "evidence": "Shown."}],
-            policy_levers=[next(levers), "local-convening"], purposes=["teacher-cpd"], barriers=["staff-time"],
+            index_page,
+            title=f"Partnership number {n}",
+            phases=[next(phases), "secondary"],
+            region=next(regions),
+            success_features=[
+                {"feature": next(features), "evidence": "Shown."},
+                {"feature": "play-to-strengths", "evidence": "Also shown."},
+            ]
+            if n % 2
+            else [{"feature": "play-to-strengths", "evidence": "Shown."}],
+            policy_levers=[next(levers), "local-convening"],
+            purposes=["teacher-cpd"],
+            barriers=["staff-time"],
             start_year=2000 + n % 20,
         )
 

@@ -9,6 +9,7 @@ from tests.factories import make_case_study
 
 pytestmark = pytest.mark.django_db
 
+
 def matrix_cell(html, feature_name, lever_column):
     table = BeautifulSoup(html, "html.parser").find("table", class_="matrix")
     row = next(tr for tr in table.tbody.find_all("tr") if tr.th.get_text(strip=True) == feature_name)
