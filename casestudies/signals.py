@@ -31,7 +31,16 @@ def connect():
     # per row; restrictions make pages private; terms, organisations and synonyms change what
     # facets say and what a search finds.
     post_delete.connect(findable_content_changed, sender=Page, dispatch_uid=UID)
-    for model in (PageViewRestriction, PartnerOrganisation, SynonymGroup,
-                  SuccessFeature, PolicyLever, Purpose, Phase, Region, Barrier):
+    for model in (
+        PageViewRestriction,
+        PartnerOrganisation,
+        SynonymGroup,
+        SuccessFeature,
+        PolicyLever,
+        Purpose,
+        Phase,
+        Region,
+        Barrier,
+    ):
         post_save.connect(findable_content_changed, sender=model, dispatch_uid=UID)
         post_delete.connect(findable_content_changed, sender=model, dispatch_uid=UID)
