@@ -316,13 +316,13 @@ class RecordValidator:
         if value is None:
             return
         if not isinstance(value, list):
-            self.error(path, f"Must be a list of names, such as [\"Vainker, Ed\"], not {json_type(value)}.")
+            self.error(path, f'Must be a list of names, such as ["Vainker, Ed"], not {json_type(value)}.')
             return
         if len(value) > MAX_AUTHORS:
             self.error(path, f"Lists {len(value)} names; the limit is {MAX_AUTHORS}.")
         for i, name in enumerate(value):
             if not isinstance(name, str) or not name.strip():
-                self.error(f"{path}[{i}]", "Each author must be a name in quotes, such as \"Vainker, Ed\".")
+                self.error(f"{path}[{i}]", 'Each author must be a name in quotes, such as "Vainker, Ed".')
             elif "\n" in name or "\r" in name or "\x00" in name:
                 self.error(f"{path}[{i}]", "A name must be on one line: give each author as a separate entry.")
             elif len(name) > SHORT_TEXT_MAX:

@@ -277,9 +277,7 @@ class CaseStudyPage(Page):
                 errors[field] = f"Enter a year no later than {this_year_limit}."
         this_year = datetime.date.today().year
         if self.reported_year is not None and self.reported_year > this_year:
-            errors["reported_year"] = (
-                f"Enter the year the evidence describes: no later than this year ({this_year})."
-            )
+            errors["reported_year"] = f"Enter the year the evidence describes: no later than this year ({this_year})."
         if self.start_year and self.end_year and self.end_year < self.start_year:
             errors["end_year"] = (
                 f"The end year ({self.end_year}) is before the start year ({self.start_year}): "

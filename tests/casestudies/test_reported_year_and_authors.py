@@ -32,7 +32,9 @@ def record_of(page):
 
 
 def test_import_stores_the_reported_year_and_each_author(index_page):
-    [result] = import_records([case_study_record(status="established", reported_year=2014, sources=[ESSAY])], index_page)
+    [result] = import_records(
+        [case_study_record(status="established", reported_year=2014, sources=[ESSAY])], index_page
+    )
     page = CaseStudyPage.objects.get(pk=result.page.pk)
     assert page.reported_year == 2014
     assert page.sources.get().author_names == ["Vainker, Ed", "Slavinsky, Michael"]
@@ -120,8 +122,10 @@ def test_the_editor_refuses_a_reported_year_in_the_future(index_page):
     "fields, expected",
     [
         ({"status": "established", "reported_year": 2014}, "Established, as reported in 2014"),
-        ({"status": "ended", "start_year": 2003, "end_year": 2011, "reported_year": 2014},
-         "Ended, 2003–2011, as reported in 2014"),
+        (
+            {"status": "ended", "start_year": 2003, "end_year": 2011, "reported_year": 2014},
+            "Ended, 2003–2011, as reported in 2014",
+        ),
         ({"status": "pilot", "start_year": 2023, "reported_year": 2024}, "Pilot, since 2023, as reported in 2024"),
         ({"start_year": 2019, "reported_year": 2024}, "Since 2019, as reported in 2024"),
         ({"status": "established"}, "Established"),
@@ -142,7 +146,9 @@ def reported(index_page):
 def test_case_study_page_shows_status_as_reported_and_full_credits(client, reported):
     html = client.get(reported.url).content.decode()
     assert "Established, as reported in 2014" in html
-    assert "Vainker, Ed; Slavinsky, Michael, <cite>University-schools collaboration</cite>, UPP Foundation (2024)" in html
+    assert (
+        "Vainker, Ed; Slavinsky, Michael, <cite>University-schools collaboration</cite>, UPP Foundation (2024)" in html
+    )
     assert "<cite>[SUPI Learning Project (Phase 1): findings from the interviews and survey]</cite> (2014)" in html
     assert "the present" not in html
 

@@ -39,15 +39,24 @@ def test_heat_is_expanded_correctly_and_credited_to_the_interview_study():
 
 def test_embellishments_the_essay_does_not_make_are_gone():
     text = all_term_text()
-    for phrase in ("agreed at the start", "lasts longer", "neither partner would reach alone",
-                   "first enthusiasm fades", "teach their peers", "exam seasons"):
+    for phrase in (
+        "agreed at the start",
+        "lasts longer",
+        "neither partner would reach alone",
+        "first enthusiasm fades",
+        "teach their peers",
+        "exam seasons",
+    ):
         assert phrase not in text, phrase
 
 
 def test_an_editors_own_wording_is_never_overwritten():
     feature = SuccessFeature.objects.get(slug="play-to-strengths")
-    seeded_text = next(old for _m, slug, field, old, _new in reword.REWORDINGS
-                       if slug == "play-to-strengths" and field == "explanation")
+    seeded_text = next(
+        old
+        for _m, slug, field, old, _new in reword.REWORDINGS
+        if slug == "play-to-strengths" and field == "explanation"
+    )
     feature.explanation = "An editor's own words."
     feature.save()
     reword.restore(django_apps, None)

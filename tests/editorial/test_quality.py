@@ -110,7 +110,9 @@ def test_review_over_24_months_ago_uses_the_coverage_reports_cutoff(index_page):
 def mixed(index_page):
     today = timezone.localdate().isoformat()
     good = make_case_study(index_page, title="Good case", **clean(last_reviewed=today))
-    bad = make_case_study(index_page, title="Bad case", **clean(evidence_type=2, reported_year=None, last_reviewed=today))
+    bad = make_case_study(
+        index_page, title="Bad case", **clean(evidence_type=2, reported_year=None, last_reviewed=today)
+    )
     draft = make_case_study(index_page, publish=False, title="Draft case", **clean(sources=[{"title": "Untraced"}]))
     return good, bad, draft
 
@@ -153,7 +155,9 @@ def test_report_downloads_as_csv_and_xlsx(moderator_client, mixed):
         ("Draft case", "source-needs-year"),
     }
     response = moderator_client.get(reverse("editorial:quality") + "?export=xlsx")
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content))
+    workbook = load_workbook(
+        io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)
+    )
     values = [c.value for row in workbook.active.iter_rows() for c in row]
     assert "Bad case" in values and "Case study" in values
 
