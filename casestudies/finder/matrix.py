@@ -3,6 +3,7 @@ and in each cell how many case studies show both. The public matrix page and the
 count on the facet index; the editors' coverage report counts in SQL; all three build here."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Count
 
@@ -42,13 +43,21 @@ class Matrix:
 COLUMNS = {"lever": PolicyLever, "purpose": Purpose}
 
 
-def build_matrix(caption, column_param, count, total=None, url=None, assess=None):
-    """A Matrix of features × the `column_param` taxonomy ("lever" or "purpose").
+class Term(NamedTuple):
+    """A taxonomy term as the facet index holds it: slug and name, in display order."""
+
+    slug: str
+    name: str
+
+
+def build_matrix(caption, column_param, count, total=None, url=None, assess=None, features=None, columns=None):
+    """A Matrix of success features × the `column_param` taxonomy ("lever" or "purpose").
 
     `count(feature_slug, column_slug)` gives a cell, `total(feature_slug)` a row's total,
-    `url(feature, column)` a cell's link, `assess(count)` its coverage note."""
-    features = list(SuccessFeature.objects.order_by("sort_order"))
-    columns = list(COLUMNS[column_param].objects.order_by("sort_order"))
+    `url(feature, column)` a cell's link, `assess(count)` its coverage note. `features` and
+    `columns` (terms with a slug and a name) are read from the taxonomies unless given."""
+    features = list(SuccessFeature.objects.order_by("sort_order") if features is None else features)
+    columns = list(COLUMNS[column_param].objects.order_by("sort_order") if columns is None else columns)
     counts = {(f.slug, c.slug): count(f.slug, c.slug) for f in features for c in columns}
     largest = max(counts.values(), default=0)
     rows = []
@@ -83,7 +92,13 @@ def index_matrix(caption, column_param, index, selection, state=None):
         return state.url(feature=[feature.slug], **{column_param: [column.slug]}, page=None)
 
     return build_matrix(
-        caption, column_param, count, total=lambda f: within.get(f, 0).bit_count(), url=url if state else None
+        caption,
+        column_param,
+        count,
+        total=lambda f: within.get(f, 0).bit_count(),
+        url=url if state else None,
+        features=[Term(*option) for option in index.options["feature"]],
+        columns=[Term(*option) for option in index.options[column_param]],
     )
 
 

@@ -174,6 +174,14 @@ class RecordValidator:
             return []
         return value
 
+    def objects_in(self, name, not_an_object):
+        """(path, item) for each object in the list `name`; other items are reported."""
+        for i, item in enumerate(self.list_of(name)):
+            if isinstance(item, dict):
+                yield f"{name}[{i}]", item
+            else:
+                self.error(f"{name}[{i}]", not_an_object)
+
     def slug_list(self, facet):
         values = self.list_of(facet, "slugs")
         for i, value in enumerate(values):
@@ -206,11 +214,7 @@ class RecordValidator:
 
     def partners(self):
         seen = set()
-        for i, partner in enumerate(self.list_of("partners")):
-            path = f"partners[{i}]"
-            if not isinstance(partner, dict):
-                self.error(path, "Each partner must be an object with a 'name'.")
-                continue
+        for path, partner in self.objects_in("partners", "Each partner must be an object with a 'name'."):
             self.text("name", required=True, container=partner, path=f"{path}.name")
             self.text("role", container=partner, path=f"{path}.role")
             if partner.get("type") is not None:
@@ -228,15 +232,12 @@ class RecordValidator:
         if "success_features" not in self.record:
             self.error("success_features", "At least one success feature with its evidence is required.")
             return
-        entries = self.list_of("success_features")
-        if not entries and isinstance(self.record.get("success_features"), list):
+        if self.record["success_features"] == []:
             self.error("success_features", "At least one success feature with its evidence is required.")
         seen = set()
-        for i, entry in enumerate(entries):
-            path = f"success_features[{i}]"
-            if not isinstance(entry, dict):
-                self.error(path, "Each entry must be an object with 'feature' and 'evidence'.")
-                continue
+        for path, entry in self.objects_in(
+            "success_features", "Each entry must be an object with 'feature' and 'evidence'."
+        ):
             if entry.get("feature") is None:
                 self.error(f"{path}.feature", "Name the feature by its slug.")
             else:
@@ -281,22 +282,14 @@ class RecordValidator:
             )
 
     def impact_measures(self):
-        for i, m in enumerate(self.list_of("impact_measures")):
-            path = f"impact_measures[{i}]"
-            if not isinstance(m, dict):
-                self.error(path, "Each impact measure must be an object with a 'measure'.")
-                continue
+        for path, m in self.objects_in("impact_measures", "Each impact measure must be an object with a 'measure'."):
             self.text("measure", required=True, container=m, path=f"{path}.measure")
             for name in ("baseline", "result"):
                 self.text(name, max_length=100, container=m, path=f"{path}.{name}")
             self.text("source", container=m, path=f"{path}.source")
 
     def sources(self):
-        for i, s in enumerate(self.list_of("sources")):
-            path = f"sources[{i}]"
-            if not isinstance(s, dict):
-                self.error(path, "Each source must be an object with a 'title'.")
-                continue
+        for path, s in self.objects_in("sources", "Each source must be an object with a 'title'."):
             self.text("title", required=True, container=s, path=f"{path}.title")
             self.text("publisher", container=s, path=f"{path}.publisher")
             self.text("url", max_length=500, container=s, path=f"{path}.url")
