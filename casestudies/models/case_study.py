@@ -87,10 +87,14 @@ class CaseStudyPage(Page):
         "casestudies.PolicyLever",
         blank=True,
         related_name="case_studies",
-        help_text="Which policy levers brought this partnership about or could spread it.",
+        help_text="Only a lever a source shows at work in this partnership (e.g. a local authority convening "
+        "the partners, or a regulator's requirement). Leave it empty rather than guess.",
     )
     purposes = ParentalManyToManyField(
-        "casestudies.Purpose", blank=True, related_name="case_studies", help_text="What the partnership is for."
+        "casestudies.Purpose",
+        blank=True,
+        related_name="case_studies",
+        help_text="What the partnership is for, as its sources say.",
     )
     phases = ParentalManyToManyField(
         "casestudies.Phase", blank=True, related_name="case_studies", help_text="The phases of education it serves."
@@ -147,14 +151,19 @@ class CaseStudyPage(Page):
     )
     evidence_type = models.PositiveSmallIntegerField(
         choices=EvidenceType.choices,
-        help_text="Type 1: a narrative of why it should work. Type 2: data showing change. "
-        "Type 3: a comparison or trial that attributes the change to the partnership.",
+        help_text="Type 1: a coherent account of what was done and why it should work, without data showing "
+        "change. Type 2: data collected before and after, or over time, showing that something changed "
+        "(a single count is Type 1). Type 3: a comparison group or trial that attributes the change to the "
+        "partnership.",
     )
     evidence_note = models.TextField(
         blank=True, help_text="Say why you chose this evidence type: what data exists, and what it cannot show."
     )
     barriers = ParentalManyToManyField(
-        "casestudies.Barrier", blank=True, related_name="case_studies", help_text="Obstacles the partners met."
+        "casestudies.Barrier",
+        blank=True,
+        related_name="case_studies",
+        help_text="Obstacles a source says these partners met; not barriers the sources discuss in general.",
     )
     barriers_note = models.TextField(
         "how the barriers were overcome", blank=True, help_text="What the partners did about the barriers above."
@@ -190,7 +199,10 @@ class CaseStudyPage(Page):
         FieldPanel("story"),
     ]
     partner_panels = [
-        HelpPanel("Add every partner organisation and what it does best. Mark the partner that leads."),
+        HelpPanel(
+            "Add every partner organisation and what it does best. Mark a lead only where a source says "
+            "who convened or led the work."
+        ),
         InlinePanel("partners", label="Partner", min_num=1, heading="Partners"),
     ]
     feature_panels = [
@@ -359,7 +371,10 @@ class CaseStudyPartner(Orderable):
         help_text="Its role in this partnership, e.g. 'Assessment and research'.",
     )
     is_lead = models.BooleanField(
-        "lead partner", default=False, help_text="Tick for the partner that convenes or leads the work."
+        "lead partner",
+        default=False,
+        help_text="Tick only where a source says this partner convened or led the work; tick more than one if "
+        "they co-led, none if the source does not say.",
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("is_lead")]
