@@ -309,7 +309,7 @@ class CaseStudyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_page"] = self.get_parent().specific  # whose routes the page links to
+        context["index_page"] = self.get_parent().specific_deferred  # whose routes the page links to
         return context
 
     # Editors preview the page as readers see it and as it appears in a search result.
