@@ -9,6 +9,7 @@ from casestudies import views as casestudies_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
     # The downloads' first addresses, kept so that no published link breaks.
     path("case-studies/export.json", casestudies_views.legacy_download, {"file_format": "json"}),
