@@ -50,7 +50,7 @@ class FeatureScore:
         percent = self.percent
         if percent is None:
             return "Not scored"
-        if percent < 34:
+        if percent < 33:
             return "Not yet in place"
         if percent < WEAK_BELOW:
             return "Starting"
