@@ -54,7 +54,7 @@ class Result:
         return [(score, self.recommendations.get(score.slug, [])) for score in self.weak]
 
 
-def load(data, features=None, current=None, with_recommendations=True):
+def load(data, features=None, current=None, with_recommendations=True, index_page=None):
     """`data` is a QueryDict-like with `r` and the context parameters. Raises BadCode."""
     version, characters = parse(data.get("r", ""))
     statement_set = StatementSet.objects.filter(version=version).first()
@@ -71,7 +71,7 @@ def load(data, features=None, current=None, with_recommendations=True):
         current = latest.version if latest else version
     result = Result(statement_set, answers, unrecognised, context, dropped, scores, weakest(scores), current)
     if with_recommendations and result.weak:
-        index_page = CaseStudyIndexPage.get_solo()
+        index_page = index_page or CaseStudyIndexPage.get_solo()
         if index_page is not None:
             result.recommendations = best_evidence_for_features(
                 index_page, [score.slug for score in result.weak], context

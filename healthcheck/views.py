@@ -9,7 +9,8 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from casestudies.finder import context_options
+from casestudies.finder import clean_context, context_options
+from casestudies.models import CaseStudyIndexPage
 
 from .codes import BadCode, code_from_pasted, encode
 from .models import StatementSet
@@ -93,12 +94,12 @@ def start(request):
             chosen[n] = int(value)
         else:
             errors.append(n)
-    context = {param: data.getlist(param) for param in CONTEXT_PARAMS}
+    context, _dropped = clean_context({param: data.getlist(param) for param in CONTEXT_PARAMS})
     if errors:
         return form_page(request, chosen=chosen, errors=errors, context=context, status=200)
     answers = [chosen[n] for n in range(1, len(statement_set.statements) + 1)]
     pairs = [("r", encode(statement_set.version, answers))]
-    pairs += [(param, value) for param in CONTEXT_PARAMS for value in data.getlist(param)]
+    pairs += [(param, value) for param in CONTEXT_PARAMS for value in context.get(param, [])]
     return HttpResponseRedirect(reverse("healthcheck:result") + "?" + urlencode(pairs))
 
 
@@ -107,8 +108,9 @@ def bad_address(request, error):
 
 
 def result(request):
+    index_page = CaseStudyIndexPage.get_solo()
     try:
-        outcome = load(request.GET)
+        outcome = load(request.GET, index_page=index_page)
     except BadCode as error:
         return bad_address(request, error)
     notices = []
@@ -119,7 +121,7 @@ def result(request):
         )
     if outcome.dropped:
         notices.append("Some of the context in this address is not one of our terms and was ignored.")
-    options = context_options()
+    options = context_options(index_page)
     return TemplateResponse(
         request,
         "healthcheck/result.html",

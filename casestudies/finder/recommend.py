@@ -20,7 +20,11 @@ CONTEXT_PARAMS = ("phase", "region", "purpose", "partner_type")
 
 
 def context_options(index_page=None):
-    """(param, legend, [(value, label)]) for each context facet, labels as editors word them."""
+    """(param, legend, [(value, label)]) for each context facet, labels as editors word them:
+    from the facet index when the index page is given (no query once it is built)."""
+    if index_page is not None:
+        options = facet_index(index_page).options
+        return [(param, FACETS_BY_PARAM[param].legend, options[param]) for param in CONTEXT_PARAMS]
     return [(param, FACETS_BY_PARAM[param].legend, FACETS_BY_PARAM[param].options()) for param in CONTEXT_PARAMS]
 
 
