@@ -9,7 +9,7 @@ from .helpers import assert_focus_visible, tab_to
 
 pytestmark = pytest.mark.browser
 
-FILTER_CHECKBOX = "form input[type=checkbox]"
+FILTER_CHECKBOX = "form .facet input[type=checkbox]"
 
 
 def start_at_home_and_skip_to_content(page):

@@ -27,11 +27,11 @@ def test_filter_form_works_without_javascript(page_without_js, site):
     page = page_without_js
     response = page.goto("/case-studies/")
     assert response.status == 200
-    checkboxes = page.locator("form input[type=checkbox]")
+    checkboxes = page.locator("form .facet input[type=checkbox]")
     if checkboxes.count() < 2:
         pytest.skip("The listing has no filter form on this branch yet")
     chosen = []
-    enabled = page.locator("form input[type=checkbox]:not([disabled])")
+    enabled = page.locator("form .facet input[type=checkbox]:not([disabled])")
     for index in (0, enabled.count() - 1):
         box = enabled.nth(index)
         # Facets are closed <details> until opened, which works without JavaScript.
