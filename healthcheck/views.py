@@ -175,11 +175,12 @@ def safe(text):
 def compare(request):
     """Two results side by side, per feature: the change from the first to the second."""
     sides, problems = [], []
-    asked = "first" in request.GET or "second" in request.GET
     features = feature_names()
     latest = StatementSet.current()
     for key, label in (("first", "first"), ("second", "second")):
         pasted = request.GET.get(key, "")
+        if not pasted.strip():
+            continue  # not given yet (the result page's link fills in only the first)
         code, query = code_from_pasted(pasted)
         data = Query(query)
         data["r"] = [code]
@@ -188,8 +189,7 @@ def compare(request):
                 load(data, features=features, current=latest.version if latest else None, with_recommendations=False)
             )
         except BadCode as error:
-            if asked:
-                problems.append(f"The {label} result: {error.message}")
+            problems.append(f"The {label} result: {error.message}")
     rows = []
     if len(sides) == 2:
         by_slug = [{score.slug: score for score in side.scores} for side in sides]
