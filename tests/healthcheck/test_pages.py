@@ -235,3 +235,17 @@ def test_naughty_strings_anywhere_in_the_addresses_never_fail(client, index_page
         ):
             response = client.get(url, data)
             assert response.status_code in (200, 400), (url, text)
+
+
+def test_removing_or_reordering_statements_makes_new_versions(client, index_page):
+    statements = list(Statement.objects.filter(feature__slug="exciting-accessible"))
+    statements[0].sort_order, statements[1].sort_order = statements[1].sort_order, statements[0].sort_order
+    statements[0].save()
+    statements[1].save()
+    reordered = StatementSet.current()
+    assert reordered.version == 2  # the first save alone left the order as it was (a tie, broken by age)
+    assert [s["text"] for s in reordered.statements][12:14] == [statements[1].text, statements[0].text]
+    statements[2].delete()
+    assert StatementSet.current().version == 3 and len(StatementSet.current().statements) == 14
+    assert client.get(RESULT, {"r": "1-" + PATTERN}).status_code == 200
+    assert client.get(RESULT, {"r": "3-" + PATTERN[:14]}).status_code == 200
