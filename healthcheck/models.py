@@ -8,7 +8,7 @@ answered on."""
 from django.db import models, transaction
 from wagtail.admin.panels import FieldPanel
 
-from casestudies.models import SuccessFeature
+from casestudies.models import FindableVersion, SuccessFeature
 
 
 class Statement(models.Model):
@@ -84,4 +84,8 @@ class StatementSet(models.Model):
             latest = cls.objects.select_for_update().order_by("-version").first()
             if latest is not None and latest.statements == statements:
                 return latest
-            return cls.objects.create(version=(latest.version + 1) if latest else 1, statements=statements)
+            created = cls.objects.create(version=(latest.version + 1) if latest else 1, statements=statements)
+            # Public pages now read differently (the form, and "the statements have changed" on old
+            # results): move the findable-content token, which anything caching pages keys on.
+            FindableVersion.bump()
+            return created

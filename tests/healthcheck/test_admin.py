@@ -42,3 +42,15 @@ def test_only_roles_that_may_publish_may_change_statements(db):
 
     assert codenames("Editors") == {"view_statement"}
     assert codenames("Moderators") == {"add_statement", "change_statement", "delete_statement", "view_statement"}
+
+
+def test_a_new_version_moves_the_findable_content_token_so_no_cached_page_outlives_it(db):
+    from casestudies.models import FindableVersion
+
+    before = FindableVersion.current()
+    statement = Statement.objects.first()
+    statement.save()  # unchanged: no new version, token kept
+    assert FindableVersion.current() == before
+    statement.text = "Reworded."
+    statement.save()
+    assert FindableVersion.current() != before
