@@ -11,3 +11,11 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Rate limits are switched on by the tests that check them (tests/serving/).
+RATE_LIMITS_ENABLED = False
+# django-axes likewise (tests/serving/test_lockout.py switches it on); without it,
+# authenticate() works with no request, as the dev-admin command and tests use it.
+AXES_ENABLED = False
+# The response cache returns a stored page without a template context, which most tests read;
+# tests/serving/ switch it on and check every kind of invalidation through the rendered HTML.
+RESPONSE_CACHE_ENABLED = False
