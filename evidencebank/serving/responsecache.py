@@ -93,6 +93,7 @@ class AnonymousResponseCacheMiddleware:
         if not request_may_use_cache(request):
             response = self.get_response(request)
             private_headers(response)
+            response[CACHE_HEADER] = "bypass"
             return response
         cache = caches[conf("RESPONSE_CACHE_ALIAS", "default")]
         key = cache_key(request, current_token())

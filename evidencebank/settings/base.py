@@ -114,6 +114,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = []  # the log names the username and address (never the password)
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 
 AUTH_PASSWORD_VALIDATORS = [
