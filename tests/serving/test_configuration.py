@@ -30,7 +30,7 @@ print(json.dumps({
 
 
 def run(args, **env):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "REDIS_URL"}
     environment.update(BASE_ENV)
     for name, value in env.items():
         if value is None:
