@@ -196,14 +196,16 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-# The Wagtail admin (and its previews) under ADMIN_URL_PREFIXES: still same-origin only, but
-# Wagtail's admin sets style attributes from its scripts and templates, and previews frame
-# the site inside the admin.
+# The Wagtail admin (and its previews) under ADMIN_URL_PREFIXES, for signed-in staff only:
+# still same-origin only and no eval, but Wagtail 7.4 writes inline initialisation scripts
+# (InlinePanel, date and time widgets) with no nonce, and sets style attributes, so the admin
+# needs 'unsafe-inline' for scripts and styles. tests/browser/test_admin_csp.py proves the
+# editor works under exactly this policy.
 ADMIN_URL_PREFIXES = ["/admin/"]
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
@@ -229,3 +231,7 @@ RATE_LIMITS = [
 # The anonymous response cache (evidencebank/serving/responsecache.py).
 RESPONSE_CACHE_SECONDS = 600
 RESPONSE_CACHE_SKIP_PREFIXES = ["/_util/", "/documents/", "/healthz", "/static/", "/media/"]
+# No avatars fetched from another site (privacy, and the admin's CSP allows none).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin dashboard does not phone home for new releases (upgrades follow requirements.txt).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
