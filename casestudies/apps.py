@@ -8,5 +8,8 @@ class CaseStudiesConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .finder import views
+        from .models import CaseStudyIndexPage
 
         signals.connect()
+        CaseStudyIndexPage.finder_views = views

@@ -8,9 +8,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from casestudies.matrix import feature_pair_counts
-from casestudies.models import CaseStudyPage, Phase, PolicyLever, Purpose, Region, SuccessFeature
-from casestudies.models.choices import EvidenceType
+from casestudies.finder import build_matrix, feature_pair_counts
+from casestudies.models import CaseStudyPage, EvidenceType, Phase, Region
 
 # A cell with at least one case study but no more than this is thin: one or two examples are
 # anecdotes, not a pattern a trust leader can rely on.
@@ -36,20 +35,6 @@ class Cell:
 
 
 @dataclass
-class Matrix:
-    title: str
-    row_label: str
-    column_label: str
-    rows: list  # [(term, [Cell, …])]
-    columns: list  # [term, …]
-
-    def cells(self):
-        for term, cells in self.rows:
-            for column, cell in zip(self.columns, cells):
-                yield term, column, cell
-
-
-@dataclass
 class Tally:
     title: str
     label: str
@@ -68,29 +53,31 @@ class ExportRow:
 
 
 def published_case_studies():
-    return CaseStudyPage.objects.live().public()
+    return CaseStudyPage.objects.published()
 
 
-def matrix(title, column_model, column_lookup, column_label):
-    """Published case studies per success feature × `column_model` term."""
-    counts = feature_pair_counts(published_case_studies().values("pk"), column_lookup)
-    column_terms = list(column_model.objects.order_by("sort_order"))
-    rows = [
-        (feature, [Cell(counts.get((feature.slug, column.slug), 0)) for column in column_terms])
-        for feature in SuccessFeature.objects.order_by("sort_order")
-    ]
-    return Matrix(title, "Success feature", column_label, rows, column_terms)
+def matrix(title, column_param):
+    """Published case studies per success feature × lever or purpose, counted in SQL."""
+    counts = feature_pair_counts(published_case_studies().values("pk"), column_param)
+    return build_matrix(
+        title, column_param, count=lambda feature, column: counts.get((feature, column), 0), assess=assess
+    )
 
 
 def tally(title, label, model, lookup):
     counts = dict(published_case_studies().values_list(lookup).annotate(n=Count("pk", distinct=True)).order_by())
-    return Tally(title, label, [(term.name, Cell(counts.get(term.pk, 0))) for term in model.objects.order_by("sort_order")])
+    return Tally(
+        title, label, [(term.name, Cell(counts.get(term.pk, 0))) for term in model.objects.order_by("sort_order")]
+    )
 
 
 def evidence_type_tally():
     counts = dict(published_case_studies().values_list("evidence_type").annotate(n=Count("pk")).order_by())
-    return Tally("Case studies by evidence type", "Evidence type",
-                 [(choice.label, Cell(counts.get(choice.value, 0))) for choice in EvidenceType])
+    return Tally(
+        "Case studies by evidence type",
+        "Evidence type",
+        [(choice.label, Cell(counts.get(choice.value, 0))) for choice in EvidenceType],
+    )
 
 
 def review_due_before(today=None):
@@ -139,7 +126,8 @@ def awaiting_review():
     now = timezone.now()
     return [
         Submission(pages[int(s.object_id)], s.requested_by, s.created_at, now - s.created_at)
-        for s in states if int(s.object_id) in pages
+        for s in states
+        if int(s.object_id) in pages
     ]
 
 
@@ -153,29 +141,36 @@ class Coverage:
 
     @property
     def gaps(self):
-        return [(m.title, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "gap"] + [
+        return [(m.caption, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "gap"] + [
             (t.title, name, "") for t in self.tallies for name, cell in t.rows if cell.assessment == "gap"
         ]
 
     @property
     def thin(self):
-        return [(m.title, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "thin"] + [
+        return [(m.caption, r, c) for m in self.matrices for r, c, cell in m.cells() if cell.assessment == "thin"] + [
             (t.title, name, "") for t in self.tallies for name, cell in t.rows if cell.assessment == "thin"
         ]
 
     def export_rows(self):
         rows = []
         for m in self.matrices:
-            rows += [ExportRow(m.title, str(r), str(c), cell.count, cell.assessment) for r, c, cell in m.cells()]
+            rows += [ExportRow(m.caption, str(r), str(c), cell.count, cell.assessment) for r, c, cell in m.cells()]
         for t in self.tallies:
             rows += [ExportRow(t.title, name, "", cell.count, cell.assessment) for name, cell in t.rows]
         rows += [
-            ExportRow("Not reviewed in 24 months", p.title, "last reviewed",
-                      p.last_reviewed.isoformat() if p.last_reviewed else "never", "review due")
+            ExportRow(
+                "Not reviewed in 24 months",
+                p.title,
+                "last reviewed",
+                p.last_reviewed.isoformat() if p.last_reviewed else "never",
+                "review due",
+            )
             for p in self.due_for_review
         ]
         rows += [
-            ExportRow("Awaiting review", s.page.title, f"submitted {s.submitted_at:%Y-%m-%d}", s.days_waiting, "days waiting")
+            ExportRow(
+                "Awaiting review", s.page.title, f"submitted {s.submitted_at:%Y-%m-%d}", s.days_waiting, "days waiting"
+            )
             for s in self.awaiting_review
         ]
         return rows
@@ -184,8 +179,8 @@ class Coverage:
 def coverage():
     return Coverage(
         matrices=[
-            matrix("Success feature × policy lever", PolicyLever, "page__policy_levers__slug", "Policy lever"),
-            matrix("Success feature × purpose", Purpose, "page__purposes__slug", "Purpose"),
+            matrix("Success feature × policy lever", "lever"),
+            matrix("Success feature × purpose", "purpose"),
         ],
         tallies=[
             tally("Case studies by region", "Region", Region, "region"),

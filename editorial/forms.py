@@ -1,7 +1,6 @@
 from django import forms
 
-from casestudies.importing import DocumentError, check_file_size, read_uploaded_document
-from casestudies.interchange import MAX_FILE_BYTES
+from casestudies.interchange import MAX_FILE_BYTES, DocumentError, check_file_size, read_uploaded_document
 
 
 class ImportUploadForm(forms.Form):

@@ -1,11 +1,10 @@
 """The editors' import: a checked upload becomes a background task that submits drafts for review."""
 
-
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from casestudies.importing import import_records, parse_document
+from casestudies.interchange import import_records, parse_document
 from casestudies.models import CaseStudyIndexPage
 
 from .models import ImportJob
@@ -32,7 +31,7 @@ def result_row(result, record):
 
 def check_upload(upload, records, user):
     """Dry-run the records and keep the file and the report as an ImportJob awaiting confirmation."""
-    index = CaseStudyIndexPage.objects.first()
+    index = CaseStudyIndexPage.get_solo()
     results = import_records(records, index, dry_run=True)
     upload.seek(0)
     return ImportJob.objects.create(
@@ -47,7 +46,9 @@ def check_upload(upload, records, user):
 def confirm(job):
     """Queue the import; returns False if it was already confirmed (a second click, say)."""
     with transaction.atomic():
-        updated = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(status=ImportJob.Status.QUEUED)
+        updated = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(
+            status=ImportJob.Status.QUEUED
+        )
     if updated:
         run_import.enqueue(job.pk)
     return bool(updated)
@@ -70,8 +71,13 @@ def run_import(job_id):
                 ImportJob.objects.filter(pk=job.pk).update(processed=len(rows), report=rows)
 
         import_records(
-            records, CaseStudyIndexPage.objects.first(), publish=False, user=job.user, submit_for_review=True,
-            source=f"Admin upload: {job.filename}", progress=progress,
+            records,
+            CaseStudyIndexPage.get_solo(),
+            publish=False,
+            user=job.user,
+            submit_for_review=True,
+            source=f"Admin upload: {job.filename}",
+            progress=progress,
         )
         job.report, job.processed, job.status = rows, len(rows), ImportJob.Status.DONE
     except Exception as exc:  # the job page must say it stopped, not spin for ever

@@ -33,12 +33,14 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["recent_jobs"] = ImportJob.objects.filter(user=self.request.user).defer("content")[:10]
-        context["has_index"] = CaseStudyIndexPage.objects.exists()
+        context["has_index"] = CaseStudyIndexPage.get_solo() is not None
         return context
 
     def form_valid(self, form):
-        if not CaseStudyIndexPage.objects.exists():
-            form.add_error(None, "There is no case-study index page to import into yet: ask an administrator to create it.")
+        if CaseStudyIndexPage.get_solo() is None:
+            form.add_error(
+                None, "There is no case-study index page to import into yet: ask an administrator to create it."
+            )
             return self.form_invalid(form)
         job = check_upload(form.cleaned_data["file"], form.records, self.request.user)
         return redirect("editorial:import_job", job.pk)
@@ -76,5 +78,8 @@ class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
             messages.success(request, f"Import of {self.job.filename} cancelled: nothing was imported.")
             return redirect("editorial:import")
         elif confirm(self.job):
-            messages.success(request, f"Importing {self.job.filename}: the case studies are saved as drafts and submitted for review.")
+            messages.success(
+                request,
+                f"Importing {self.job.filename}: the case studies are saved as drafts and submitted for review.",
+            )
         return redirect("editorial:import_job", self.job.pk)

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from casestudies.importing import IMPORT_LOG_ACTION
+from casestudies.interchange import IMPORT_LOG_ACTION
 
 from .coverage import coverage
 from .reports import COVERAGE_PERMISSION, CoverageReportView

@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from casestudies import export_views
+from casestudies import views as casestudies_views
 from evidencebank.serving.health import healthz
 
 handler500 = "evidencebank.serving.errors.server_error"
@@ -13,8 +13,10 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("case-studies/export.json", export_views.export_json, name="case_studies_export_json"),
-    path("case-studies/export.csv", export_views.export_csv, name="case_studies_export_csv"),
+    path("find/", casestudies_views.finder_entry, name="finder_entry"),
+    # The downloads' first addresses, kept so that no published link breaks.
+    path("case-studies/export.json", casestudies_views.legacy_download, {"file_format": "json"}),
+    path("case-studies/export.csv", casestudies_views.legacy_download, {"file_format": "csv"}),
 ]
 
 if settings.DEBUG:

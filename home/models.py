@@ -4,7 +4,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from casestudies import finder
 from casestudies.blocks import PARAGRAPH_FEATURES, HeadingBlock, ImageBlock, QuoteBlock
+from casestudies.models import CaseStudyIndexPage, PolicyLever, SuccessFeature
 
 
 class HomePage(Page):
@@ -21,33 +23,13 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        """The count, the feature-by-lever matrix and the latest case studies, read from the
-        case-study finder's facet index: the same few queries at any size of bank."""
-        from casestudies.facet_index import site_facet_index
-        from casestudies.models import CaseStudyPage, PolicyLever, SuccessFeature
-
+        """The count, the feature-by-lever matrix and the latest case studies, from the finder."""
         context = super().get_context(request, *args, **kwargs)
-        features = list(SuccessFeature.objects.all())
-        levers = list(PolicyLever.objects.all())
-        index = site_facet_index()
-        latest = index.pks[:4] if index else []
-        pages = {p.pk: p for p in CaseStudyPage.objects.filter(pk__in=latest).defer_streamfields().select_related("region")}
-        context["features"] = features
-        context["levers"] = levers
-        context["matrix"] = evidence_matrix(index, features, levers)
-        context["published_count"] = index.size if index else 0
-        context["latest_case_studies"] = [pages[pk] for pk in latest if pk in pages]
+        context["features"] = SuccessFeature.objects.all()
+        context["levers"] = PolicyLever.objects.all()
+        context["index_page"] = index_page = CaseStudyIndexPage.get_solo()
+        context["overview"] = finder.overview(index_page)
         return context
-
-
-def evidence_matrix(index, features, levers):
-    """Rows of (feature, [(lever, count of published case studies showing both)])."""
-    def count(feature, lever):
-        if index is None:
-            return 0
-        return (index.value_mask("feature", feature.slug) & index.value_mask("lever", lever.slug)).bit_count()
-
-    return [(feature, [(lever, count(feature, lever)) for lever in levers]) for feature in features]
 
 
 class StandardPage(Page):

@@ -1,6 +1,6 @@
 import pytest
 
-from casestudies.demo import build_page_tree
+from home.demo import build_page_tree
 from tests.factories import make_case_study
 
 

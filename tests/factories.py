@@ -2,7 +2,7 @@
 
 import itertools
 
-from casestudies.importing import write_record
+from casestudies.interchange import write_record
 
 _counter = itertools.count(1)
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from casestudies.demo import DEMO_DIR
 from casestudies.models import CaseStudyPage, PartnerOrganisation
+from home.demo import DEMO_DIR
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -28,9 +28,19 @@ def test_demo_content_publishes_every_demo_case_study(demo_loaded):
 
 def test_demo_covers_every_case_study_named_in_the_domain_brief(demo_loaded):
     titles = " ".join(CaseStudyPage.objects.values_list("title", flat=True)).lower()
-    for name in ("kingston", "languages for all", "joining the dots", "convening partnership", "aimhigher",
-                 "early-career researchers", "reach out lab", "birmingham", "public engagement group",
-                 "teaching scotland", "heat"):
+    for name in (
+        "kingston",
+        "languages for all",
+        "joining the dots",
+        "convening partnership",
+        "aimhigher",
+        "early-career researchers",
+        "reach out lab",
+        "birmingham",
+        "public engagement group",
+        "teaching scotland",
+        "heat",
+    ):
         assert name in titles, name
 
 

@@ -1,8 +1,8 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from casestudies.demo import build_page_tree
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from home.demo import build_page_tree
 from home.models import HomePage, StandardPage
 
 

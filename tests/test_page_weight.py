@@ -32,17 +32,31 @@ def long_case_study(index_page):
         index_page,
         title="A long case study with every section filled in",
         summary="A trust and a university worked together for five years. " * 4,
-        story=[{"type": "heading", "text": f"Part {n}"} if n % 3 == 0 else {"type": "paragraph", "text": LONG_TEXT} for n in range(15)],
+        story=[
+            {"type": "heading", "text": f"Part {n}"} if n % 3 == 0 else {"type": "paragraph", "text": LONG_TEXT}
+            for n in range(15)
+        ],
         success_features=[
             {"feature": slug, "evidence": LONG_TEXT}
-            for slug in ("shared-governance", "play-to-strengths", "existing-infrastructure", "accountability-impact", "exciting-accessible")
+            for slug in (
+                "shared-governance",
+                "play-to-strengths",
+                "existing-infrastructure",
+                "accountability-impact",
+                "exciting-accessible",
+            )
         ],
         purposes=["widening-participation"],
-        impact_measures=[{"measure": f"Measure {n}", "baseline": "10%", "result": "20%", "source": "Trust data"} for n in range(8)],
+        impact_measures=[
+            {"measure": f"Measure {n}", "baseline": "10%", "result": "20%", "source": "Trust data"} for n in range(8)
+        ],
         barriers=["timetables", "staff-time"],
         barriers_note=LONG_TEXT,
         advice=LONG_TEXT,
-        sources=[{"title": f"Report {n}", "url": f"https://example.org/report-{n}", "publisher": "Example", "year": 2024} for n in range(5)],
+        sources=[
+            {"title": f"Report {n}", "url": f"https://example.org/report-{n}", "publisher": "Example", "year": 2024}
+            for n in range(5)
+        ],
     )
 
 

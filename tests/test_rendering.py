@@ -19,7 +19,12 @@ def full_case_study(index_page):
             {"type": "heading", "text": "The problem"},
             {"type": "paragraph", "text": "Few pupils took a language A level."},
             {"type": "quote", "quote": "Co-production led to a better solution.", "attribution": "Head, Reach Feltham"},
-            {"type": "key_fact", "figure": "30–40", "label": "students a year taking a language A level", "source": "Essay"},
+            {
+                "type": "key_fact",
+                "figure": "30–40",
+                "label": "students a year taking a language A level",
+                "source": "Essay",
+            },
         ],
         success_features=[
             {"feature": "shared-governance", "evidence": "Both partners serve their own goals."},
@@ -37,11 +42,20 @@ def full_case_study(index_page):
         funding_note="A Turing Scheme bid for trips.",
         evidence_type=2,
         evidence_note="Baseline figures exist.",
-        impact_measures=[{"measure": "Language A-level entries", "baseline": "30", "result": "45", "source": "Borough data"}],
+        impact_measures=[
+            {"measure": "Language A-level entries", "baseline": "30", "result": "45", "source": "Borough data"}
+        ],
         barriers=["funding-uncertainty"],
         barriers_note="Central teaching pooled small groups.",
         advice="Start from a shared problem.",
-        sources=[{"title": "University-schools collaboration", "url": "https://example.org/essay", "publisher": "UPP Foundation", "year": 2024}],
+        sources=[
+            {
+                "title": "University-schools collaboration",
+                "url": "https://example.org/essay",
+                "publisher": "UPP Foundation",
+                "year": 2024,
+            }
+        ],
         last_reviewed="2026-11-01",
     )
 
@@ -51,14 +65,42 @@ def test_case_study_page_shows_every_field_the_editor_filled_in(client, full_cas
     assert response.status_code == 200
     html = response.content.decode()
     for text in (
-        "Languages For All", "Borough-wide A levels", "Test University", "Teaching", "lead partner",
-        "Hounslow", "London", "Post-16", "Subject enrichment", "2023 to the present", "Pilot",
-        "Memorandum of understanding", "Time-limited grant", "A Turing Scheme bid", "Locally convened",
-        "Type 2: empirical enquiry", "type 2 of 3", "The problem", "Few pupils took", "Co-production led",
-        "Head, Reach Feltham", "30–40", "Shared governance", "Both partners serve", "Families trust",
-        "Baseline figures exist", "Language A-level entries", "45", "Borough data", "Funding uncertainty",
-        "Central teaching pooled", "Start from a shared problem", "https://example.org/essay",
-        "UPP Foundation", "1 November 2026", "How to cite",
+        "Languages For All",
+        "Borough-wide A levels",
+        "Test University",
+        "Teaching",
+        "lead partner",
+        "Hounslow",
+        "London",
+        "Post-16",
+        "Subject enrichment",
+        "2023 to the present",
+        "Pilot",
+        "Memorandum of understanding",
+        "Time-limited grant",
+        "A Turing Scheme bid",
+        "Locally convened",
+        "Type 2: empirical enquiry",
+        "type 2 of 3",
+        "The problem",
+        "Few pupils took",
+        "Co-production led",
+        "Head, Reach Feltham",
+        "30–40",
+        "Shared governance",
+        "Both partners serve",
+        "Families trust",
+        "Baseline figures exist",
+        "Language A-level entries",
+        "45",
+        "Borough data",
+        "Funding uncertainty",
+        "Central teaching pooled",
+        "Start from a shared problem",
+        "https://example.org/essay",
+        "UPP Foundation",
+        "1 November 2026",
+        "How to cite",
     ):
         assert text in html, text
     assert html.count("<h1") == 1
@@ -105,8 +147,11 @@ def test_home_page_renders_features_levers_and_latest(client, home_page, case_st
 
 
 def test_standard_page_renders(client, home_page):
-    page = home_page.add_child(instance=StandardPage(title="Methodology", slug="methodology",
-                                                     body=[("paragraph", "<p>How we grade evidence.</p>")]))
+    page = home_page.add_child(
+        instance=StandardPage(
+            title="Methodology", slug="methodology", body=[("paragraph", "<p>How we grade evidence.</p>")]
+        )
+    )
     page.save_revision().publish()
     response = client.get("/methodology/")
     assert response.status_code == 200
@@ -134,3 +179,18 @@ def test_500_page_needs_no_database_and_shows_the_request_id():
     assert "abc123def4567890" in html
     assert "<style" not in html and "style=" not in html
     assert "css/error.css" in html
+
+
+def test_500_page_renders_without_the_database_or_a_request(rf, django_assert_num_queries):
+    from evidencebank.serving.errors import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/anything/"))
+    html = response.content.decode()
+    assert response.status_code == 500 and "Sorry, something went wrong" in html
+    assert 'href="/"' in html and 'href="/find/"' in html
+
+
+def test_the_error_pages_finder_link_leads_to_the_case_study_index(client, index_page):
+    response = client.get("/find/", {"q": "languages"})
+    assert response.status_code == 302 and response["Location"] == "/case-studies/?q=languages"

@@ -1,15 +1,15 @@
-from .choices import EvidenceType, Formality, FundingModel, PartnerType, RegionKind, Status
-from .findable import FindableVersion
-from .organisations import PartnerOrganisation
-from .pages import (
+from .case_study import (
     CaseStudyFeatureEvidence,
-    CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPartner,
     CaseStudySource,
     ImpactMeasure,
     RelatedDocument,
 )
+from .choices import EvidenceType, Formality, FundingModel, PartnerType, RegionKind, Status
+from .findable import FindableVersion
+from .index_page import CaseStudyIndexPage
+from .organisations import PartnerOrganisation
 from .synonyms import SynonymGroup
 from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
 

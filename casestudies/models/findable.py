@@ -19,6 +19,9 @@ class FindableVersion(models.Model):
     class Meta:
         verbose_name = "findable content version"
 
+    def __str__(self):
+        return self.token
+
     @classmethod
     def current(cls):
         token = cls.objects.values_list("token", flat=True).first()

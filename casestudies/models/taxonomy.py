@@ -1,5 +1,9 @@
 """The fixed taxonomies. Rows are seeded by migration 0002; editors may reword them but
-never change a slug, because URLs, filters and the interchange format depend on it."""
+never change a slug, because URLs, filters and the interchange format depend on it.
+
+Each model's CANONICAL_SLUGS, in display order, is the one list of its slugs: the finder accepts
+them as filter values and the interchange format as field values (a test checks the seeded rows
+match)."""
 
 from django.db import models
 
@@ -29,6 +33,13 @@ class Term(models.Model):
 
 
 class SuccessFeature(Term):
+    CANONICAL_SLUGS = (
+        "shared-governance",
+        "play-to-strengths",
+        "existing-infrastructure",
+        "accountability-impact",
+        "exciting-accessible",
+    )
     explanation = models.TextField(
         blank=True,
         help_text="A longer explanation for the feature's page: what it means and why it matters.",
@@ -39,6 +50,7 @@ class SuccessFeature(Term):
 
 
 class PolicyLever(Term):
+    CANONICAL_SLUGS = ("sharing-what-works", "leadership-training", "local-convening", "inspection-regulation")
     explanation = models.TextField(
         blank=True,
         help_text="A longer explanation for the lever's page: how it works, its strengths and risks.",
@@ -54,16 +66,45 @@ class PolicyLever(Term):
 
 
 class Purpose(Term):
+    CANONICAL_SLUGS = (
+        "teacher-workforce",
+        "widening-participation",
+        "transition-to-he",
+        "subject-enrichment",
+        "teacher-cpd",
+        "research-engagement",
+        "early-years-family",
+        "send",
+        "civic-community",
+    )
+
     class Meta(Term.Meta):
         verbose_name = "purpose"
 
 
 class Phase(Term):
+    CANONICAL_SLUGS = ("early-years", "primary", "secondary", "post-16", "further-education", "higher-education")
+
     class Meta(Term.Meta):
         verbose_name = "phase"
 
 
 class Region(Term):
+    CANONICAL_SLUGS = (
+        "north-east",
+        "north-west",
+        "yorkshire-humber",
+        "east-midlands",
+        "west-midlands",
+        "east-of-england",
+        "london",
+        "south-east",
+        "south-west",
+        "scotland",
+        "wales",
+        "northern-ireland",
+        "uk-wide",
+    )
     kind = models.CharField(max_length=20, choices=RegionKind.choices, editable=False)
 
     class Meta(Term.Meta):
@@ -71,5 +112,16 @@ class Region(Term):
 
 
 class Barrier(Term):
+    CANONICAL_SLUGS = (
+        "culture",
+        "timetables",
+        "staff-time",
+        "funding-uncertainty",
+        "staff-turnover",
+        "vetting-logistics",
+        "policy-churn",
+        "no-entry-point",
+    )
+
     class Meta(Term.Meta):
         verbose_name = "barrier"

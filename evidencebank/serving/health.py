@@ -33,7 +33,7 @@ def check_cache():
 def check_search():
     from wagtail.search.backends import get_search_backend
 
-    from casestudies.models import CaseStudyPage
+    from casestudies.models.case_study import CaseStudyPage
 
     list(get_search_backend().search("healthz", CaseStudyPage.objects.live())[:1])
 

@@ -37,7 +37,7 @@ def conf(name, default):
 
 
 def current_token():
-    from casestudies.models import FindableVersion
+    from casestudies.models.findable import FindableVersion
 
     return FindableVersion.current()
 

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -89,11 +90,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "evidencebank.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (production and CI).
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
-}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)}
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
@@ -175,8 +172,19 @@ CSRF_COOKIE_SAMESITE = "Lax"
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
-        "magnetometer", "microphone", "midi", "payment", "usb", "interest-cohort", "browsing-topics",
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
     )
 }
 # Public pages: nothing inline, nothing from another site. search.js fetches suggestions from
@@ -224,7 +232,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 # (name, path pattern, methods, requests, per seconds). Counted in the default cache.
 RATE_LIMITS = [
     ("suggest", r"/suggest/$", ["GET", "HEAD"], 120, 60),
-    ("download", r"/export\.(json|csv)$", ["GET", "HEAD"], 20, 60),
+    ("download", r"(/download/(json|csv)/|/export\.(json|csv))$", ["GET", "HEAD"], 20, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
 ]
 

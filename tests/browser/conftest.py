@@ -40,15 +40,20 @@ REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: runs in a real browser (Chromium via Playwright)")
+    config.addinivalue_line("markers", "checkers: also needs axe-core, the Nu Html Checker and Java")
 
 
-def missing_browser_tools():
+def missing_browser():
     try:
         import playwright  # noqa: F401
     except ImportError:
         return "the Python package playwright is not installed (pip install -r requirements-test.txt)"
     if not CHROMIUM.exists():
         return f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+def missing_checkers():
     if not AXE_JS.exists() or not VNU_JAR.exists():
         return "axe-core and vnu-jar are not installed (npm ci --ignore-scripts)"
     if not shutil.which("java"):
@@ -61,14 +66,19 @@ def pytest_collection_modifyitems(config, items):
     browser_items = [item for item in items if item.get_closest_marker("browser")]
     # After pytest-django's own ordering: the committed demo content must not reach other tests.
     items[:] = [item for item in items if not item.get_closest_marker("browser")] + browser_items
-    reason = missing_browser_tools()
-    if reason is None:
-        return
-    if browser_items and REQUIRED:
-        raise pytest.UsageError(f"BROWSER_TESTS=required but {reason}")
+    # Keyboard, no-JavaScript, print and image tests need only Chromium; the accessibility and
+    # HTML checks also need the checkers.
+    no_browser, no_checkers = missing_browser(), missing_checkers()
+    reasons = []
     for item in browser_items:
+        reason = no_browser or (no_checkers if item.get_closest_marker("checkers") else None)
+        if reason is None:
+            continue
+        if REQUIRED:
+            raise pytest.UsageError(f"BROWSER_TESTS=required but {reason}")
         item.add_marker(pytest.mark.skip(reason=f"Browser test skipped: {reason}"))
-    config._browser_skip_reason = reason if browser_items else None
+        reasons.append(reason)
+    config._browser_skip_reason = ", and ".join(dict.fromkeys(reasons)) or None
 
 
 def pytest_terminal_summary(terminalreporter, config):
@@ -127,15 +137,30 @@ def add_rich_case_study(index):
         funding_model="grant",
         evidence_type=2,
         evidence_note="Application figures exist for three cohorts.",
-        impact_measures=[{"measure": "Pupils applying to university", "baseline": "31%", "result": "44%", "source": "UCAS data"}],
+        impact_measures=[
+            {"measure": "Pupils applying to university", "baseline": "31%", "result": "44%", "source": "UCAS data"}
+        ],
         barriers=["timetables"],
         barriers_note="Visits were planned a year ahead.",
         advice="Start with one year group.",
-        sources=[{"title": "Taster days evaluation", "url": "https://example.org/evaluation", "publisher": "Example Trust", "year": 2024}],
+        sources=[
+            {
+                "title": "Taster days evaluation",
+                "url": "https://example.org/evaluation",
+                "publisher": "Example Trust",
+                "year": 2024,
+            }
+        ],
         last_reviewed="2026-10-01",
     )
     story = list(page.story.raw_data)
-    story.insert(2, {"type": "image", "value": {"image": image.pk, "alt_text": "Pupils in a lecture theatre", "caption": "A taster day"}})
+    story.insert(
+        2,
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": "Pupils in a lecture theatre", "caption": "A taster day"},
+        },
+    )
     page.story = story
     page.save_revision().publish()
     return page
@@ -146,8 +171,8 @@ def demo_site(django_db_setup, django_db_blocker):
     """The demo content behind a live server: returns the server's address and page paths."""
     from pytest_django.live_server_helper import LiveServer
 
-    if missing_browser_tools():
-        pytest.skip(missing_browser_tools())
+    if missing_browser():
+        pytest.skip(missing_browser())
     media = tempfile.mkdtemp(prefix="evidencebank-media-")
     media_override = override_settings(MEDIA_ROOT=media)
     media_override.enable()
@@ -167,8 +192,13 @@ def demo_site(django_db_setup, django_db_blocker):
 
         # An editor for the admin's browser test (test_admin_csp.py).
         get_user_model().objects.create_superuser("browser-editor", "editor@example.org", EDITOR_PASSWORD)
-    yield {"url": server.url, "paths": paths, "ids": ids, "media_root": Path(media),
-           "editor": ("browser-editor", EDITOR_PASSWORD)}
+    yield {
+        "url": server.url,
+        "paths": paths,
+        "ids": ids,
+        "media_root": Path(media),
+        "editor": ("browser-editor", EDITOR_PASSWORD),
+    }
     server.stop()
     # Each kept-alive browser connection has its own request thread and database connection;
     # wait for them to close so the test database can be dropped (PostgreSQL refuses otherwise).

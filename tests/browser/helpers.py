@@ -28,7 +28,10 @@ def open_state(page, state, site):
     path = resolve(state, site)
     if path == SERVER_ERROR_PATH:
         html = server_error_html()
-        page.route(f"**{SERVER_ERROR_PATH}", lambda route: route.fulfill(status=500, body=html, content_type="text/html; charset=utf-8"))
+        page.route(
+            f"**{SERVER_ERROR_PATH}",
+            lambda route: route.fulfill(status=500, body=html, content_type="text/html; charset=utf-8"),
+        )
     try:
         response = page.goto(path)
     finally:
@@ -83,7 +86,15 @@ def validate_documents(documents):
             path.write_text(html, encoding="utf-8")
             files[path.as_uri().replace("file:///", "file:/")] = name
         completed = subprocess.run(
-            ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, sorted(Path(folder).iterdir()))],
+            [
+                "java",
+                "-jar",
+                str(VNU_JAR),
+                "--format",
+                "json",
+                "--exit-zero-always",
+                *map(str, sorted(Path(folder).iterdir())),
+            ],
             capture_output=True,
             timeout=300,
             check=True,

@@ -5,7 +5,7 @@ import pytest
 from .helpers import describe_violations, open_state, run_axe
 from .pages import PAGE_STATES
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.checkers]
 
 
 @pytest.mark.parametrize("state", PAGE_STATES, ids=str)

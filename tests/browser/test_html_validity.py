@@ -5,7 +5,7 @@ import pytest
 from .helpers import fetch_state, validate_documents
 from .pages import PAGE_STATES
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.checkers]
 
 
 @pytest.fixture(scope="session")

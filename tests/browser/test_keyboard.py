@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .helpers import assert_focus_visible, tab_to
 
@@ -14,18 +15,17 @@ FILTER_CHECKBOX = "form input[type=checkbox]"
 def start_at_home_and_skip_to_content(page):
     page.goto("/")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
     assert_focus_visible(page)
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    expect(page.locator("#main")).to_be_focused()
 
 
 def search_for(page, words):
     tab_to(page, "input[type=search]")
     page.keyboard.type(words)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    assert "q=" + words in page.url
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"[?&]q=" + re.escape(words)))
 
 
 def choose_two_filters(page):
@@ -51,15 +51,17 @@ def open_first_result_and_reach_its_sources(page):
     title = page.evaluate("document.activeElement.textContent.trim()")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator("h1").inner_text().strip() == title
+    expect(page.locator("h1")).to_have_text(title)
     tab_to(page, "a[href='#sources']")
     page.keyboard.press("Enter")
-    assert page.url.endswith("#sources")
-    assert page.locator("#sources").is_visible()
-    assert page.evaluate("(() => { const b = document.querySelector('#sources').getBoundingClientRect(); return b.top >= 0 && b.top < window.innerHeight; })()")
+    # The jump to #sources happens after the key press returns: wait for it, never read at once.
+    page.wait_for_url(re.compile(r"#sources$"))
+    expect(page.locator("#sources")).to_be_in_viewport()
     # The next Tab carries on from the sources, not from the top of the page.
     page.keyboard.press("Tab")
-    assert page.evaluate("document.querySelector('#sources').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING")
+    assert page.evaluate(
+        "document.querySelector('#sources').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
     assert_focus_visible(page)
 
 
@@ -77,5 +79,5 @@ def test_keyboard_journey_with_two_filters(page, site):
     search_for(page, "university")
     first, second = choose_two_filters(page)
     for chosen in (first, second):
-        assert re.search(re.escape(chosen).replace("=", "(=|%3D)"), page.url), f"{chosen} missing from {page.url}"
+        page.wait_for_url(re.compile(re.escape(chosen).replace("=", "(=|%3D)")))
     open_first_result_and_reach_its_sources(page)

@@ -1,6 +1,5 @@
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from casestudies.models import (
@@ -26,14 +25,18 @@ def admin_url(model, action, *args):
 
 def case_study_form(**overrides):
     feature = SuccessFeature.objects.get(slug="play-to-strengths")
-    organisation, _ = PartnerOrganisation.objects.get_or_create(name="Kingston University", defaults={"type": "university"})
+    organisation, _ = PartnerOrganisation.objects.get_or_create(
+        name="Kingston University", defaults={"type": "university"}
+    )
     data = {
         "title": "A local route into teaching",
         "slug": "local-route-into-teaching",
         "summary": "A trust and a university run foundation degrees locally.",
         "story": streamfield([("paragraph", rich_text("<p>The trust teaches; the university assesses.</p>"))]),
         "partners": inline_formset([{"organisation": organisation.pk, "role": "Assessment", "is_lead": True}], min=1),
-        "feature_evidence": inline_formset([{"feature": feature.pk, "evidence": "The university assesses."}], min=1, max=5),
+        "feature_evidence": inline_formset(
+            [{"feature": feature.pk, "evidence": "The university assesses."}], min=1, max=5
+        ),
         "impact_measures": inline_formset([]),
         "sources": inline_formset([]),
         "related_documents": inline_formset([]),
@@ -140,9 +143,9 @@ def test_edit_and_create_views_for_the_other_page_types_load(editor_client, page
     standard = home.add_child(instance=StandardPage(title="About", slug="about"))
     page = {"home": home, "index": index, "standard": standard}[page_type]
     assert editor_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).status_code == 200
-    assert editor_client.get(
-        reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))
-    ).status_code == 200
+    assert (
+        editor_client.get(reverse("wagtailadmin_pages:add", args=("home", "standardpage", home.pk))).status_code == 200
+    )
 
 
 @pytest.mark.parametrize("model", MODELADMIN_MODELS, ids=lambda m: m.__name__)

@@ -10,9 +10,10 @@ from django.http import QueryDict
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from casestudies.benchmarks.bulk import generate
+from casestudies.finder.facets import FACETS_BY_PARAM
+from casestudies.finder.search import CaseStudySearch
 from casestudies.models import FindableVersion, PolicyLever, SynonymGroup
-from casestudies.search import FACET_PARAMS, CaseStudySearch
-from casestudies.synthetic import generate
 from tests.casestudies.conftest import counts, titles
 from tests.factories import make_case_study
 
@@ -98,8 +99,8 @@ def test_the_title_order_ignores_case(client, index_page):
 
 def random_selection(rng):
     params = {}
-    for param in rng.sample(sorted(FACET_PARAMS), rng.randint(0, 3)):
-        values, _ = FACET_PARAMS[param]
+    for param in rng.sample(sorted(FACETS_BY_PARAM), rng.randint(0, 3)):
+        values = FACETS_BY_PARAM[param].values
         params[param] = rng.sample(list(values), rng.randint(1, min(3, len(values))))
     if rng.random() < 0.3:
         params["from_year"] = str(rng.randint(2005, 2024))

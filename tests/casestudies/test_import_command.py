@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import PageLogEntry, Revision
 
-from casestudies.importing import import_records
+from casestudies.interchange import import_records
 from casestudies.models import CaseStudyPage, PartnerOrganisation
 from tests.factories import case_study_record
 from tests.naughty import naughty_strings
@@ -61,7 +61,9 @@ def test_second_run_of_the_same_file_reports_every_record_unchanged(tmp_path, in
 def test_a_changed_record_becomes_a_new_revision_of_the_same_page(tmp_path, index_page):
     run(write_file(tmp_path, [case_study_record(external_id="same", title="First title")]), "--publish")
     page = CaseStudyPage.objects.get(external_id="same")
-    out, _, _ = run(write_file(tmp_path, [case_study_record(external_id="same", title="Second title")], "v2.json"), "--publish")
+    out, _, _ = run(
+        write_file(tmp_path, [case_study_record(external_id="same", title="Second title")], "v2.json"), "--publish"
+    )
     assert summary_line(out, "updated") == 1
     assert CaseStudyPage.objects.filter(external_id="same").count() == 1
     page.refresh_from_db()
@@ -69,7 +71,10 @@ def test_a_changed_record_becomes_a_new_revision_of_the_same_page(tmp_path, inde
 
 
 def test_publish_needs_both_the_flag_and_the_record(tmp_path, index_page):
-    records = [case_study_record(external_id="asks", publish=True), case_study_record(external_id="silent", publish=False)]
+    records = [
+        case_study_record(external_id="asks", publish=True),
+        case_study_record(external_id="silent", publish=False),
+    ]
     run(write_file(tmp_path, records))
     assert not CaseStudyPage.objects.filter(live=True).exists()
     run(write_file(tmp_path, records), "--publish")
@@ -78,10 +83,12 @@ def test_publish_needs_both_the_flag_and_the_record(tmp_path, index_page):
 
 def test_partners_are_matched_by_name_ignoring_case_and_created_when_missing(tmp_path, index_page):
     PartnerOrganisation.objects.create(name="Kingston University", type="university")
-    record = case_study_record(partners=[
-        {"name": "KINGSTON university", "type": "university"},
-        {"name": "Reach Academy Feltham", "type": "school"},
-    ])
+    record = case_study_record(
+        partners=[
+            {"name": "KINGSTON university", "type": "university"},
+            {"name": "Reach Academy Feltham", "type": "school"},
+        ]
+    )
     run(write_file(tmp_path, [record]))
     assert PartnerOrganisation.objects.filter(name__iexact="kingston university").count() == 1
     assert PartnerOrganisation.objects.filter(name="Reach Academy Feltham", type="school").exists()
@@ -95,7 +102,9 @@ def test_dry_run_reports_what_would_happen_and_writes_nothing(tmp_path, index_pa
 
 def test_import_is_in_the_audit_log_with_the_user(tmp_path, index_page, django_user_model):
     importer = django_user_model.objects.create_user("importer")
-    run(write_file(tmp_path, [case_study_record(external_id="logged", publish=True)]), "--publish", "--user", "importer")
+    run(
+        write_file(tmp_path, [case_study_record(external_id="logged", publish=True)]), "--publish", "--user", "importer"
+    )
     page = CaseStudyPage.objects.get(external_id="logged")
     actions = set(PageLogEntry.objects.filter(page=page, user=importer).values_list("action", flat=True))
     assert {"wagtail.create", "casestudies.import", "wagtail.publish"} <= actions
@@ -108,6 +117,7 @@ def test_unknown_user_is_refused_before_anything_is_written(tmp_path, index_page
 
 
 # -- bad input ---------------------------------------------------------------------------------
+
 
 def test_failures_name_the_record_its_external_id_and_field_and_exit_non_zero(tmp_path, index_page):
     records = [case_study_record(external_id="good"), case_study_record(external_id="bad", region="atlantis")]
@@ -126,15 +136,23 @@ def missing(field):
 
 BAD_RECORDS = [
     ("unknown slug", case_study_record(policy_levers=["bribery"]), "policy_levers[0]", "is not a known value"),
-    ("unknown feature", case_study_record(success_features=[{"feature": "luck", "evidence": "x"}]),
-     "success_features[0].feature", "is not a known value"),
+    (
+        "unknown feature",
+        case_study_record(success_features=[{"feature": "luck", "evidence": "x"}]),
+        "success_features[0].feature",
+        "is not a known value",
+    ),
     ("missing title", missing("title"), "title", "required"),
     ("missing summary", missing("summary"), "summary", "required"),
     ("missing external_id", missing("external_id"), "external_id", "required"),
     ("missing evidence type", missing("evidence_type"), "evidence_type", "Required"),
     ("no success features", case_study_record(success_features=[]), "success_features", "At least one"),
-    ("empty evidence", case_study_record(success_features=[{"feature": "play-to-strengths", "evidence": ""}]),
-     "success_features[0].evidence", "required"),
+    (
+        "empty evidence",
+        case_study_record(success_features=[{"feature": "play-to-strengths", "evidence": ""}]),
+        "success_features[0].evidence",
+        "required",
+    ),
     ("wrong type title", case_study_record(title=42), "title", "Must be text"),
     ("wrong type year", case_study_record(start_year="2019"), "start_year", "Must be a whole year"),
     ("wrong type list", case_study_record(phases="primary"), "phases", "Must be a list"),
@@ -142,13 +160,20 @@ BAD_RECORDS = [
     ("over-long summary", case_study_record(summary="x" * 401), "summary", "the limit is 400"),
     ("over-long title", case_study_record(title="x" * 256), "title", "the limit is 255"),
     ("misspelt field", {**case_study_record(), "sumary": "typo"}, "", "“sumary” is not a field"),
-    ("bad url", case_study_record(sources=[{"title": "T", "url": "javascript:alert(1)"}]), "sources[0].url", "web address"),
+    (
+        "bad url",
+        case_study_record(sources=[{"title": "T", "url": "javascript:alert(1)"}]),
+        "sources[0].url",
+        "web address",
+    ),
     ("not an object", "just a string", "", "must be a JSON object"),
 ]
 
 
 @pytest.mark.parametrize("label, record, field, message", BAD_RECORDS, ids=[b[0] for b in BAD_RECORDS])
-def test_each_bad_record_is_reported_with_field_and_message_and_not_written(tmp_path, index_page, label, record, field, message):
+def test_each_bad_record_is_reported_with_field_and_message_and_not_written(
+    tmp_path, index_page, label, record, field, message
+):
     out, err, status = run(write_file(tmp_path, [record]))
     assert status == 1
     expected = f", field {field}: " if field else ": "
@@ -158,7 +183,10 @@ def test_each_bad_record_is_reported_with_field_and_message_and_not_written(tmp_
 
 
 def test_duplicate_external_ids_in_one_file_fail_the_second(tmp_path, index_page):
-    records = [case_study_record(external_id="twin", title="First"), case_study_record(external_id="twin", title="Second")]
+    records = [
+        case_study_record(external_id="twin", title="First"),
+        case_study_record(external_id="twin", title="Second"),
+    ]
     _, err, status = run(write_file(tmp_path, records))
     assert status == 1
     assert "record 1 (twin), field external_id: “twin” is also used by record 0." in err
@@ -188,7 +216,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path, index_page, monkeyp
     path = tmp_path / "huge.json"
     with open(path, "wb") as f:
         f.truncate(50 * 1024 * 1024)  # sparse: costs no disk or memory
-    monkeypatch.setattr("casestudies.importing.parse_document", lambda data: pytest.fail("parsed"))
+    monkeypatch.setattr("casestudies.interchange.reading.parse_document", lambda data: pytest.fail("parsed"))
     _, err, status = run(str(path))
     assert status != 0
     assert "The file is 50.0 MB; the largest file the importer accepts is 20.0 MB" in err
@@ -201,8 +229,13 @@ def test_a_missing_file_gets_a_message_not_a_traceback(tmp_path, index_page):
 
 def test_html_and_script_are_stored_as_text_and_never_executed(tmp_path, index_page, client):
     script = "<script>alert('x')</script>"
-    record = case_study_record(external_id="scripted", title=f"Title {script}", summary=f"Summary {script}",
-                               body=f"Body {script}<b>bold</b>", publish=True)
+    record = case_study_record(
+        external_id="scripted",
+        title=f"Title {script}",
+        summary=f"Summary {script}",
+        body=f"Body {script}<b>bold</b>",
+        publish=True,
+    )
     run(write_file(tmp_path, [record]), "--publish")
     page = CaseStudyPage.objects.get(external_id="scripted")
     assert page.title == f"Title {script}"
@@ -212,7 +245,7 @@ def test_html_and_script_are_stored_as_text_and_never_executed(tmp_path, index_p
 
 
 def test_a_record_that_fails_while_writing_leaves_nothing_behind(tmp_path, index_page, monkeypatch):
-    import casestudies.importing as importing
+    import casestudies.interchange.writing as importing
 
     real_apply = importing.apply_record
 
@@ -231,9 +264,12 @@ def test_a_record_that_fails_while_writing_leaves_nothing_behind(tmp_path, index
 
 def test_naughty_strings_in_text_fields_are_checked_without_crashing(index_page):
     strings = naughty_strings()
-    records = [case_study_record(external_id=f"n-{i}", title=s, summary=s,
-                                 success_features=[{"feature": "play-to-strengths", "evidence": s}])
-               for i, s in enumerate(strings)]
+    records = [
+        case_study_record(
+            external_id=f"n-{i}", title=s, summary=s, success_features=[{"feature": "play-to-strengths", "evidence": s}]
+        )
+        for i, s in enumerate(strings)
+    ]
     results = import_records(records, index_page, dry_run=True)
     assert len(results) == len(strings)
     for result in results:
@@ -258,8 +294,12 @@ def test_imported_case_studies_are_found_by_search_and_updates_reindexed(tmp_pat
     records.append(case_study_record(external_id="s-zebra", title="Zebra crossing outreach", publish=True))
     run(write_file(tmp_path, records), "--publish")
     assert [p.external_id for p in CaseStudyPage.objects.live().search("zebra")] == ["s-zebra"]
-    run(write_file(tmp_path, [case_study_record(external_id="s-zebra", title="Giraffe outreach", publish=True)], "v2.json"),
-        "--publish")
+    run(
+        write_file(
+            tmp_path, [case_study_record(external_id="s-zebra", title="Giraffe outreach", publish=True)], "v2.json"
+        ),
+        "--publish",
+    )
     assert [p.external_id for p in CaseStudyPage.objects.live().search("giraffe")] == ["s-zebra"]
     assert not CaseStudyPage.objects.live().search("zebra")
 
@@ -271,15 +311,19 @@ class Terminal(__import__("io").StringIO):
 
 def test_a_progress_bar_is_shown_on_a_terminal(tmp_path, index_page):
     err = Terminal()
-    call_command("import_casestudies", write_file(tmp_path, [case_study_record(), case_study_record()]),
-                 stdout=Terminal(), stderr=err)
+    call_command(
+        "import_casestudies",
+        write_file(tmp_path, [case_study_record(), case_study_record()]),
+        stdout=Terminal(),
+        stderr=err,
+    )
     assert "Importing: 100%" in err.getvalue() and "2/2" in err.getvalue()
 
 
 def test_an_imported_and_published_page_ends_as_wagtails_own_publish_would(index_page):
     from wagtail.signals import page_published
 
-    from casestudies.importing import write_record
+    from casestudies.interchange import write_record
 
     received = []
 

@@ -6,9 +6,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from casestudies.demo import DEMO_DIR
-from casestudies.importing import import_records
-from casestudies.interchange import CANONICAL_SLUGS, SCHEMA_PATH
+from casestudies.interchange import CANONICAL_SLUGS, SCHEMA_PATH, import_records
+from home.demo import DEMO_DIR
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "interchange-example.json"
 

@@ -34,7 +34,7 @@ def test_empty_cells_are_marked_as_gaps_in_words(client, index_page, tagged):
     levers = matrix(response, "lever")
     assert cell(levers, "exciting-accessible", "inspection-regulation").count == 0
     html = response.content.decode()
-    assert "Gap<span class=\"visually-hidden\">: no case studies</span>" in html
+    assert 'Gap<span class="visually-hidden">: no case studies</span>' in html
     assert levers.gap_count == 20 - 3
 
 

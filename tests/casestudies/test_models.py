@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from casestudies.models import CaseStudyPage, PartnerOrganisation, PartnerType
-from casestudies.models.pages import EARLIEST_YEAR, latest_year
+from casestudies.rules import EARLIEST_YEAR, latest_year
 from tests.factories import make_case_study
 
 

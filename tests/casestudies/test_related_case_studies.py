@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
+from casestudies.finder import related_case_studies
 from tests.factories import make_case_study
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +34,11 @@ def make_sharing(index_page, title, features, purposes=(), **overrides):
 
 def test_related_case_studies_are_ranked_by_how_much_they_share(index_page, reader_case):
     one = make_sharing(index_page, "Shares one feature", ["play-to-strengths"])
-    three = make_sharing(index_page, "Shares everything", ["shared-governance", "play-to-strengths"], ["widening-participation"])
+    three = make_sharing(
+        index_page, "Shares everything", ["shared-governance", "play-to-strengths"], ["widening-participation"]
+    )
     make_sharing(index_page, "Shares nothing", ["exciting-accessible"], ["send"])
-    assert [p.title for p in reader_case.related_case_studies()] == [three.title, one.title]
+    assert [p.title for p in related_case_studies(reader_case)] == [three.title, one.title]
 
 
 def test_related_case_studies_leave_out_drafts_private_pages_and_the_page_itself(index_page, reader_case):
@@ -43,21 +46,21 @@ def test_related_case_studies_leave_out_drafts_private_pages_and_the_page_itself
     private = make_sharing(index_page, "A private one", ["shared-governance"])
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     public = make_sharing(index_page, "A public one", ["shared-governance"])
-    assert [p.title for p in reader_case.related_case_studies()] == [public.title]
+    assert [p.title for p in related_case_studies(reader_case)] == [public.title]
 
 
 def test_related_case_studies_cost_the_same_queries_for_few_or_many(index_page, reader_case, django_assert_num_queries):
     make_sharing(index_page, "First", ["shared-governance"])
-    # This page's features and purposes, the index page, the facet index's version, the feature
-    # slugs and the three related pages (after the first call has built the facet index).
-    reader_case.related_case_studies()
-    with django_assert_num_queries(6):
-        assert len(list(reader_case.related_case_studies())) == 1
+    # This page's features and purposes, the facet index's version, the feature slugs and the
+    # related pages (after the first call has built the facet index and cached the parent page).
+    related_case_studies(reader_case)
+    with django_assert_num_queries(5):
+        assert len(list(related_case_studies(reader_case))) == 1
     for n in range(6):
         make_sharing(index_page, f"More {n}", ["shared-governance"], ["widening-participation"])
-    reader_case.related_case_studies()
-    with django_assert_num_queries(6):
-        assert len(list(reader_case.related_case_studies())) == 3
+    related_case_studies(reader_case)
+    with django_assert_num_queries(5):
+        assert len(list(related_case_studies(reader_case))) == 3
 
 
 def test_case_study_page_lists_related_case_studies(client, index_page, reader_case):

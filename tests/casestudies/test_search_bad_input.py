@@ -3,20 +3,59 @@
 import pytest
 from django.http import QueryDict
 
-from casestudies.search import find_case_studies
-from casestudies.suggestions import suggestions_for
-
-from casestudies.querytext import MAX_QUERY_LENGTH
+from casestudies.finder.query import MAX_QUERY_LENGTH
+from casestudies.finder.search import find_case_studies
+from casestudies.finder.suggestions import suggestions_for
 from tests.casestudies.conftest import titles
 from tests.factories import make_case_study
 from tests.naughty import naughty_strings
 
 SYNTAX = [
-    '"', '""', '"unbalanced', "*", "lang*", "-", "-languages", "languages -french", "AND", "OR", "NOT",
-    "NEAR", "NEAR(languages french)", "languages AND", "AND OR NOT", "(", ")", "((languages", "languages)",
-    "{title}: x", "title:languages", "^languages", "languages:*", "'", "''", "\\", "\x00", "\x07\x1b[31m",
-    "languages\x00french", "!", "&", "|", "<->", "!languages", "languages & | !", ":*", "\u202e", "😀",
-    "日本語", "ا", "Ω≈ç√", "%", "%s", "_", "NULL",
+    '"',
+    '""',
+    '"unbalanced',
+    "*",
+    "lang*",
+    "-",
+    "-languages",
+    "languages -french",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR",
+    "NEAR(languages french)",
+    "languages AND",
+    "AND OR NOT",
+    "(",
+    ")",
+    "((languages",
+    "languages)",
+    "{title}: x",
+    "title:languages",
+    "^languages",
+    "languages:*",
+    "'",
+    "''",
+    "\\",
+    "\x00",
+    "\x07\x1b[31m",
+    "languages\x00french",
+    "!",
+    "&",
+    "|",
+    "<->",
+    "!languages",
+    "languages & | !",
+    ":*",
+    "\u202e",
+    "😀",
+    "日本語",
+    "ا",
+    "Ω≈ç√",
+    "%",
+    "%s",
+    "_",
+    "NULL",
 ]
 
 
@@ -31,14 +70,25 @@ def test_search_syntax_characters_are_searched_as_text(client, index_page, q):
 def test_syntax_around_words_still_finds_the_words(client, index_page):
     make_case_study(index_page, title="Languages For All", summary="French A levels.")
     make_case_study(index_page, title="Other", summary="Something else.")
-    for q in ['"languages', "languages*", "-languages", "(languages AND french", "languages)) OR \"\""]:
+    for q in ['"languages', "languages*", "-languages", "(languages AND french", 'languages)) OR ""']:
         assert titles(client.get(index_page.url, {"q": q})) == {"Languages For All"}, q
 
 
 def blns_params(value):
     params = QueryDict(mutable=True)
-    for name in ("q", "feature", "lever", "phase", "region", "partner_type", "evidence_type", "from_year",
-                 "to_year", "sort", "page"):
+    for name in (
+        "q",
+        "feature",
+        "lever",
+        "phase",
+        "region",
+        "partner_type",
+        "evidence_type",
+        "from_year",
+        "to_year",
+        "sort",
+        "page",
+    ):
         params[name] = value
     return params
 

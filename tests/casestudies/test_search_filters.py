@@ -31,8 +31,11 @@ def test_each_count_says_what_choosing_that_value_would_give(client, index_page,
     assert counts(response, "region")["scotland"] == 1
     # Other facets count within the full selection.
     assert counts(response, "feature") == {
-        "shared-governance": 1, "play-to-strengths": 0, "existing-infrastructure": 0,
-        "accountability-impact": 0, "exciting-accessible": 0,
+        "shared-governance": 1,
+        "play-to-strengths": 0,
+        "existing-infrastructure": 0,
+        "accountability-impact": 0,
+        "exciting-accessible": 0,
     }
 
 

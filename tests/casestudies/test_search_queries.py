@@ -5,9 +5,9 @@ import itertools
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from casestudies.benchmarks.bulk import generate
 from casestudies.interchange import CANONICAL_SLUGS
 from casestudies.models import CaseStudyPage, FindableVersion
-from casestudies.synthetic import generate
 from tests.factories import make_case_study
 
 MAX_QUERIES = 40
@@ -33,11 +33,19 @@ def add_case_studies(index_page, count, start):
     regions = itertools.cycle(["london", "scotland", "north-west"])
     for n in range(start, start + count):
         make_case_study(
-            index_page, title=f"Partnership number {n}", phases=[next(phases), "secondary"], region=next(regions),
-            success_features=[{"feature": next(features), "evidence": "Shown."},
-                              {"feature": "play-to-strengths", "evidence": "Also shown."}]
-            if n % 2 else [{"feature": "play-to-strengths", "evidence": "Shown."}],
-            policy_levers=[next(levers), "local-convening"], purposes=["teacher-cpd"], barriers=["staff-time"],
+            index_page,
+            title=f"Partnership number {n}",
+            phases=[next(phases), "secondary"],
+            region=next(regions),
+            success_features=[
+                {"feature": next(features), "evidence": "Shown."},
+                {"feature": "play-to-strengths", "evidence": "Also shown."},
+            ]
+            if n % 2
+            else [{"feature": "play-to-strengths", "evidence": "Shown."}],
+            policy_levers=[next(levers), "local-convening"],
+            purposes=["teacher-cpd"],
+            barriers=["staff-time"],
             start_year=2000 + n % 20,
         )
 

@@ -6,7 +6,6 @@ from django.urls import reverse
 from casestudies.models import CaseStudyPage, SynonymGroup
 from tests.factories import make_case_study
 
-
 NEUTRAL = {"partners": [{"name": "Plain Academy", "type": "school"}], "body": "Pupils took part."}
 
 
@@ -23,21 +22,38 @@ def test_published_case_studies_are_in_the_search_index(index_page):
 
 def test_search_covers_summary_story_partners_evidence_impact_barriers_and_advice(client, index_page):
     make_case_study(
-        index_page, title="Everything case", summary="Summaryword here.", body="Storyword in the body.",
+        index_page,
+        title="Everything case",
+        summary="Summaryword here.",
+        body="Storyword in the body.",
         partners=[{"name": "Partnerword College", "type": "fe-college"}],
         success_features=[{"feature": "play-to-strengths", "evidence": "Evidenceword shown."}],
         impact_measures=[{"measure": "Measureword rate", "result": "3"}],
-        barriers=["staff-time"], barriers_note="Barrierword overcome.", advice="Adviceword for others.",
+        barriers=["staff-time"],
+        barriers_note="Barrierword overcome.",
+        advice="Adviceword for others.",
     )
     make_case_study(index_page, title="Unrelated case")
-    for word in ("summaryword", "storyword", "partnerword", "evidenceword", "measureword",
-                 "barrierword", "adviceword", "release"):
+    for word in (
+        "summaryword",
+        "storyword",
+        "partnerword",
+        "evidenceword",
+        "measureword",
+        "barrierword",
+        "adviceword",
+        "release",
+    ):
         assert found(client, index_page, word) == ["Everything case"], word
 
 
 def test_a_title_match_outranks_a_body_match(client, index_page):
-    make_case_study(index_page, title="Body mention", summary="Work on mentoring for new staff.",
-                    body="Mentoring was central. Mentoring continued. Mentoring grew.")
+    make_case_study(
+        index_page,
+        title="Body mention",
+        summary="Work on mentoring for new staff.",
+        body="Mentoring was central. Mentoring continued. Mentoring grew.",
+    )
     make_case_study(index_page, title="Mentoring across a trust", summary="A programme for staff.")
     assert found(client, index_page, "mentoring")[0] == "Mentoring across a trust"
 
@@ -47,17 +63,30 @@ def test_best_match_weighs_phrases_in_the_title_then_the_summary_then_the_newest
     make_case_study(index_page, title="A raptor mentoring programme", summary="Pupils learned together.")
     make_case_study(index_page, title="Sixth formers outdoors", summary="Raptor mentoring programme, run jointly.")
     # Newest, found through its story, with the phrase's words in its summary but not as the phrase.
-    make_case_study(index_page, title="Campus visits", body="The kestrel scheme ran too.",
-                    summary="Mentoring by raptor experts in a summer programme.")
+    make_case_study(
+        index_page,
+        title="Campus visits",
+        body="The kestrel scheme ran too.",
+        summary="Mentoring by raptor experts in a summer programme.",
+    )
     make_case_study(index_page, title="Unrelated", summary="Mentoring in a programme.")
     assert found(client, index_page, "kestrel scheme") == [
-        "A raptor mentoring programme", "Sixth formers outdoors", "Campus visits"]
+        "A raptor mentoring programme",
+        "Sixth formers outdoors",
+        "Campus visits",
+    ]
 
 
 @pytest.mark.parametrize(
     "query, text",
-    [("partnerships", "partnership"), ("partnership", "partnerships"), ("languages", "language"),
-     ("language", "languages"), ("studies", "study"), ("training", "trained")],
+    [
+        ("partnerships", "partnership"),
+        ("partnership", "partnerships"),
+        ("languages", "language"),
+        ("language", "languages"),
+        ("studies", "study"),
+        ("training", "trained"),
+    ],
 )
 def test_english_word_forms_find_each_other(client, index_page, query, text):
     make_case_study(index_page, title="Target case", summary=f"About one {text} only.")
@@ -67,13 +96,25 @@ def test_english_word_forms_find_each_other(client, index_page, query, text):
 
 @pytest.mark.parametrize(
     "query, text",
-    [("MFL", "modern languages"), ("modern languages", "MFL"), ("ITT", "teacher training"),
-     ("initial teacher education", "ITE"), ("SEND", "special educational needs"),
-     ("CPD", "professional development"), ("WP", "widening participation"),
-     ("widening participation", "WP"), ("HE", "university"), ("university", "higher education"), ("higher education", "universities"),
-     ("MAT", "trust"), ("trust", "MAT"), ("NPQ", "national professional qualification"),
-     ("UTC", "university technical college"), ("EAL", "English as an additional language"),
-     ("FSM", "free school meals")],
+    [
+        ("MFL", "modern languages"),
+        ("modern languages", "MFL"),
+        ("ITT", "teacher training"),
+        ("initial teacher education", "ITE"),
+        ("SEND", "special educational needs"),
+        ("CPD", "professional development"),
+        ("WP", "widening participation"),
+        ("widening participation", "WP"),
+        ("HE", "university"),
+        ("university", "higher education"),
+        ("higher education", "universities"),
+        ("MAT", "trust"),
+        ("trust", "MAT"),
+        ("NPQ", "national professional qualification"),
+        ("UTC", "university technical college"),
+        ("EAL", "English as an additional language"),
+        ("FSM", "free school meals"),
+    ],
 )
 def test_sector_acronyms_and_synonyms_resolve_both_ways(client, index_page, query, text):
     # "HE" itself is an English stop word that PostgreSQL never indexes, so a case study is
@@ -113,7 +154,7 @@ def test_matched_words_are_highlighted_in_the_summary(client, index_page):
 
 
 def test_highlighting_escapes_the_summary_before_marking(client, index_page):
-    make_case_study(index_page, title="Case", summary="<b>bold</b> amp &amp; quot \"quoted\" partnership")
+    make_case_study(index_page, title="Case", summary='<b>bold</b> amp &amp; quot "quoted" partnership')
     html = client.get(index_page.url, {"q": "partnership amp quot"}).content.decode()
     assert "<b>bold</b>" not in html
     assert (

@@ -27,4 +27,4 @@ def test_drafts_and_private_case_studies_are_never_suggested(client, index_page,
 def test_too_short_or_empty_input_suggests_nothing(client, index_page, tagged):
     assert suggest(client, index_page, "") == []
     assert suggest(client, index_page, "a") == []
-    assert suggest(client, index_page, "\"*)") == []
+    assert suggest(client, index_page, '"*)') == []

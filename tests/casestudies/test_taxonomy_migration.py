@@ -63,7 +63,12 @@ def test_editors_can_reword_a_feature_but_never_change_its_slug(term_editor):
     url = reverse("casestudies_successfeature_modeladmin_edit", args=[feature.pk])
     response = term_editor.post(
         url,
-        {"name": "Each partner plays to its strengths", "slug": "hacked", "description": "New words.", "explanation": "Longer."},
+        {
+            "name": "Each partner plays to its strengths",
+            "slug": "hacked",
+            "description": "New words.",
+            "explanation": "Longer.",
+        },
     )
     assert response.status_code == 302
     feature.refresh_from_db()
@@ -75,5 +80,8 @@ def test_editors_can_reword_a_feature_but_never_change_its_slug(term_editor):
 def test_editors_cannot_add_or_delete_canonical_terms(term_editor):
     feature = SuccessFeature.objects.first()
     assert term_editor.get(reverse("casestudies_successfeature_modeladmin_create")).status_code in (302, 403)
-    assert term_editor.post(reverse("casestudies_successfeature_modeladmin_delete", args=[feature.pk])).status_code in (302, 403)
+    assert term_editor.post(reverse("casestudies_successfeature_modeladmin_delete", args=[feature.pk])).status_code in (
+        302,
+        403,
+    )
     assert SuccessFeature.objects.count() == 5

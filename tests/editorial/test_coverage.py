@@ -27,17 +27,49 @@ def feature(slug):
 
 @pytest.fixture
 def evidence(index_page):
-    make_case_study(index_page, success_features=[feature("shared-governance")], policy_levers=["local-convening"],
-                    purposes=["send"], region="london", phases=["primary"], evidence_type=2, last_reviewed="2025-06-01")
-    make_case_study(index_page, success_features=[feature("shared-governance"), feature("play-to-strengths")],
-                    policy_levers=["local-convening", "sharing-what-works"], region="london", evidence_type=3)
-    make_case_study(index_page, success_features=[feature("shared-governance")], policy_levers=["local-convening"],
-                    region="wales", phases=["primary", "secondary"], evidence_type=2, last_reviewed="2020-01-01")
-    make_case_study(index_page, success_features=[feature("shared-governance")], policy_levers=["local-convening"],
-                    region="wales", evidence_type=2, last_reviewed=timezone.localdate().isoformat())
+    make_case_study(
+        index_page,
+        success_features=[feature("shared-governance")],
+        policy_levers=["local-convening"],
+        purposes=["send"],
+        region="london",
+        phases=["primary"],
+        evidence_type=2,
+        last_reviewed="2025-06-01",
+    )
+    make_case_study(
+        index_page,
+        success_features=[feature("shared-governance"), feature("play-to-strengths")],
+        policy_levers=["local-convening", "sharing-what-works"],
+        region="london",
+        evidence_type=3,
+    )
+    make_case_study(
+        index_page,
+        success_features=[feature("shared-governance")],
+        policy_levers=["local-convening"],
+        region="wales",
+        phases=["primary", "secondary"],
+        evidence_type=2,
+        last_reviewed="2020-01-01",
+    )
+    make_case_study(
+        index_page,
+        success_features=[feature("shared-governance")],
+        policy_levers=["local-convening"],
+        region="wales",
+        evidence_type=2,
+        last_reviewed=timezone.localdate().isoformat(),
+    )
     # A draft counts nowhere.
-    make_case_study(index_page, publish=False, success_features=[feature("exciting-accessible")],
-                    policy_levers=["inspection-regulation"], region="scotland", evidence_type=1)
+    make_case_study(
+        index_page,
+        publish=False,
+        success_features=[feature("exciting-accessible")],
+        policy_levers=["inspection-regulation"],
+        region="scotland",
+        evidence_type=1,
+    )
 
 
 def cell(matrix, row_slug, column_slug):
@@ -91,9 +123,15 @@ def test_coverage_report_page_shows_the_tables(moderator_client, evidence):
     response = moderator_client.get(reverse("editorial:coverage"))
     assert response.status_code == 200
     html = response.content.decode()
-    for heading in ("Success feature × policy lever", "Success feature × purpose", "Case studies by region",
-                    "Case studies by phase", "Case studies by evidence type", "Not reviewed in 24 months",
-                    "Awaiting review"):
+    for heading in (
+        "Success feature × policy lever",
+        "Success feature × purpose",
+        "Case studies by region",
+        "Case studies by phase",
+        "Case studies by evidence type",
+        "Not reviewed in 24 months",
+        "Awaiting review",
+    ):
         assert heading in html
     assert f'<th scope="row">{name(SuccessFeature, "shared-governance")}</th>' in html
     assert "(gap)" in html and "(thin)" in html
@@ -104,9 +142,13 @@ def test_coverage_report_downloads_as_csv_and_xlsx(moderator_client, evidence):
     assert response["Content-Disposition"] == 'attachment; filename="evidence-coverage.csv"'
     text = b"".join(response.streaming_content).decode()
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert {"Section": "Success feature × policy lever", "Row": name(SuccessFeature, "shared-governance"),
-            "Column": name(PolicyLever, "local-convening"),
-            "Case studies": "4", "Note": ""} in rows
+    assert {
+        "Section": "Success feature × policy lever",
+        "Row": name(SuccessFeature, "shared-governance"),
+        "Column": name(PolicyLever, "local-convening"),
+        "Case studies": "4",
+        "Note": "",
+    } in rows
     assert any(r["Section"] == "Not reviewed in 24 months" and r["Column"] == "last reviewed" for r in rows)
     response = moderator_client.get(reverse("editorial:coverage") + "?export=xlsx")
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active

@@ -69,7 +69,9 @@ def test_confirming_runs_the_task_and_submits_drafts_for_review(editor_in_group_
 
 def test_an_editor_import_of_a_published_case_study_leaves_the_live_page_alone(editor_in_group_client, index_page):
     live = make_case_study(index_page, external_id="live-one", title="Live title")
-    job_url = check(editor_in_group_client, upload([case_study_record(external_id="live-one", title="Draft title")]))["Location"]
+    job_url = check(editor_in_group_client, upload([case_study_record(external_id="live-one", title="Draft title")]))[
+        "Location"
+    ]
     editor_in_group_client.post(job_url, {"confirm": ""})
     live.refresh_from_db()
     assert live.live and live.title == "Live title" and live.has_unpublished_changes
@@ -93,8 +95,9 @@ def test_cancel_discards_the_upload(editor_in_group_client, index_page):
 
 
 def test_progress_page_shows_progress_and_refreshes_while_running(editor_in_group_client, editor, index_page):
-    job = ImportJob.objects.create(user=editor, filename="big.json", content="{}", total=200, processed=50,
-                                   status=ImportJob.Status.RUNNING)
+    job = ImportJob.objects.create(
+        user=editor, filename="big.json", content="{}", total=200, processed=50, status=ImportJob.Status.RUNNING
+    )
     html = editor_in_group_client.get(reverse("editorial:import_job", args=(job.pk,))).content.decode()
     assert '<progress id="import-progress" max="200" value="50">' in html
     assert "50 of 200 records imported (25%)" in html
@@ -106,7 +109,9 @@ def test_another_editors_import_is_not_visible(editor_in_group_client, django_us
     job = ImportJob.objects.create(user=other, filename="theirs.json", content="{}")
     response = editor_in_group_client.get(reverse("editorial:import_job", args=(job.pk,)))
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-    assert editor_in_group_client.post(reverse("editorial:import_job", args=(job.pk,)), {"confirm": ""}).status_code == 302
+    assert (
+        editor_in_group_client.post(reverse("editorial:import_job", args=(job.pk,)), {"confirm": ""}).status_code == 302
+    )
     job.refresh_from_db()
     assert job.status == ImportJob.Status.CHECKED
 
@@ -152,7 +157,7 @@ def test_a_50_mb_upload_is_refused_before_it_is_read(index_page):
 
 
 def test_an_oversized_upload_gets_the_message_on_the_upload_page(editor_in_group_client, index_page, monkeypatch):
-    monkeypatch.setattr("casestudies.importing.MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr("casestudies.interchange.reading.MAX_FILE_BYTES", 1024)
     response = check(editor_in_group_client, upload([case_study_record(body="x" * 2000)]))
     assert response.status_code == 200
     assert "the largest file the importer accepts is" in response.content.decode()

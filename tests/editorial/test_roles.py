@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import GroupApprovalTask, Page, PageLogEntry, WorkflowState
+from wagtail.models import GroupApprovalTask, PageLogEntry, WorkflowState
 
 from casestudies.models import CaseStudyPage
 from editorial.roles import ADMINISTRATORS, EDITORS, MODERATORS, REVIEW_WORKFLOW
@@ -39,7 +39,9 @@ def test_case_study_index_is_under_the_evidence_review_workflow_for_moderators(i
 
 
 def test_editor_publish_button_saves_a_draft_and_never_publishes(editor_in_group_client, index_page):
-    response = editor_in_group_client.post(add_case_study_url(index_page), {**case_study_form(), "action-publish": "publish"})
+    response = editor_in_group_client.post(
+        add_case_study_url(index_page), {**case_study_form(), "action-publish": "publish"}
+    )
     assert response.status_code in (200, 302, 403)
     page = CaseStudyPage.objects.filter(title="A local route into teaching").first()
     assert page is None or not page.live
@@ -144,7 +146,10 @@ def test_anonymous_visitors_reach_no_admin_view(client, index_page, url_name):
 
 def test_anonymous_visitors_cannot_edit_or_publish_a_page(client, index_page):
     page = make_case_study(index_page, publish=False)
-    for url in (reverse("wagtailadmin_pages:edit", args=(page.pk,)), reverse("wagtailadmin_pages:unpublish", args=(page.pk,))):
+    for url in (
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        reverse("wagtailadmin_pages:unpublish", args=(page.pk,)),
+    ):
         assert client.post(url).status_code == 302
     page.refresh_from_db()
     assert not page.live

@@ -20,10 +20,12 @@ def publish_scheduled():
 
 
 def exported(client):
-    return [r["external_id"] for r in client.get("/case-studies/export.json").json()["case_studies"]]
+    return [r["external_id"] for r in client.get("/case-studies/download/json/").json()["case_studies"]]
 
 
-def test_a_case_study_scheduled_by_a_moderator_goes_live_when_its_time_comes(moderator_client, index_page, client, monkeypatch):
+def test_a_case_study_scheduled_by_a_moderator_goes_live_when_its_time_comes(
+    moderator_client, index_page, client, monkeypatch
+):
     go_live = timezone.localtime() + datetime.timedelta(days=1)
     form = case_study_form(external_id="scheduled", go_live_at=go_live.strftime("%Y-%m-%d %H:%M"))
     response = moderator_client.post(add_case_study_url(index_page), {**form, "action-publish": "1"})

@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
+from home.demo import load_standard_pages
 from tests.factories import make_case_study
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +17,7 @@ def matrix_cell(html, feature_name, lever_column):
 
 
 def test_home_page_links_each_feature_and_lever_to_its_page(client, home_page):
+    load_standard_pages(home_page)
     html = client.get("/").content.decode()
     assert 'href="/case-studies/features/shared-governance/"' in html
     assert 'href="/case-studies/levers/local-convening/"' in html
@@ -49,3 +51,14 @@ def test_home_page_costs_the_same_queries_with_more_case_studies(client, index_p
     client.get("/")  # the first request after a publish rebuilds the facet index
     with django_assert_max_num_queries(baseline):
         client.get("/")
+
+
+def test_every_internal_link_follows_the_index_page_when_its_slug_changes(client, home_page, index_page):
+    load_standard_pages(home_page)
+    make_case_study(index_page, title="Renamed-index case")
+    index_page.slug = "evidence"
+    index_page.save_revision().publish()
+    for url in ("/", "/evidence/", "/about/", "/evidence/matrix/", "/evidence/features/shared-governance/"):
+        html = client.get(url).content.decode()
+        assert "/case-studies/" not in html, url
+    assert 'href="/evidence/features/shared-governance/"' in client.get("/").content.decode()

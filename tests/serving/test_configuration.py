@@ -37,7 +37,9 @@ def run(args, **env):
             environment.pop(name, None)
         else:
             environment[name] = value
-    return subprocess.run([sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def settings_with(**env):

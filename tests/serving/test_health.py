@@ -25,8 +25,10 @@ def test_a_broken_cache_is_named(client, settings):
 @pytest.mark.django_db
 def test_a_missing_static_manifest_is_named_not_a_500_later(client, settings, tmp_path):
     settings.STATIC_ROOT = tmp_path  # collectstatic never ran here
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["down"] == ["static"]

@@ -23,11 +23,13 @@ def test_suggestions_answer_429_with_retry_after_past_the_limit(client, settings
     assert client.get(url, {"q": "pa"}, REMOTE_ADDR="192.0.2.7").status_code == 200
 
 
-@pytest.mark.parametrize("suffix", ["export.json", "export.csv"])
+@pytest.mark.parametrize("suffix", ["download/json/", "download/csv/"])
 def test_downloads_are_limited_per_address(client, settings, index_page, suffix):
     limit(settings, "download", 2)
-    url = f"/case-studies/{suffix}"
+    url = index_page.url + suffix
     assert [client.get(url).status_code for _ in range(3)] == [200, 200, 429]
+    # The old addresses (301 to these) count against the same limit.
+    assert client.get("/case-studies/export.json").status_code == 429
 
 
 def test_the_page_password_form_is_throttled(client, settings, case_study):

@@ -28,7 +28,9 @@ def test_an_image_of_another_type_or_too_large_is_refused(settings):
     from wagtail.images.models import Image as WagtailImage
 
     ImageForm = get_image_form(WagtailImage)
-    svg = SimpleUploadedFile("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", content_type="image/svg+xml")
+    svg = SimpleUploadedFile(
+        "logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", content_type="image/svg+xml"
+    )
     form = ImageForm(data={"title": "Logo"}, files={"file": svg})
     assert not form.is_valid() and "file" in form.errors
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100

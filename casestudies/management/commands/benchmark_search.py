@@ -1,6 +1,7 @@
 """Benchmark the finding pages against Wagtail's plain search (a command, never a test).
 
     DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py migrate
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py load_demo_content
     DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py benchmark_search --count 1000
 
 Tops the bank up to --count synthetic case studies (bulk-written and bulk-indexed), then
@@ -10,30 +11,9 @@ template for the same words. The figures per view are the steady state (the face
 built); the last line times the first request after a publish, which rebuilds the index.
 """
 
-import statistics
-import time
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
-from django.template.loader import render_to_string
-from django.test import Client
-from django.test.utils import setup_test_environment
-from wagtail.models import Page
-
-from casestudies.demo import build_page_tree
-from casestudies.models import CaseStudyPage, FindableVersion
-from casestudies.synthetic import generate
-
-Q = "modern languages"
-VIEWS = [
-    ("unfiltered list", "", {}, None),
-    ("three filters", "", {"phase": "secondary", "region": "london", "lever": "local-convening"}, None),
-    ("q alone", "", {"q": Q}, Q),
-    ("q with two filters", "", {"q": Q, "phase": "secondary", "feature": "play-to-strengths"}, Q),
-    ("feature page", "features/play-to-strengths/", {}, None),
-    ("matrix", "matrix/", {}, None),
-    ("suggestions", "suggest/", {"q": "univ"}, None),
-]
+from casestudies.benchmarks import search
 
 
 class Command(BaseCommand):
@@ -45,75 +25,4 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, count, repeat, seed, **options):
-        if count < 1 or repeat < 2:
-            raise CommandError("--count must be at least 1 and --repeat at least 2.")
-        home, index = build_page_tree()
-        have = CaseStudyPage.objects.child_of(index).count()
-        if have < count:
-            started = time.perf_counter()
-            generate(index, count - have, seed=seed + have)
-            self.stdout.write(f"Generated {count - have} case studies in {time.perf_counter() - started:.1f} s")
-        total = CaseStudyPage.objects.child_of(index).live().count()
-        self.stdout.write(f"{total} live case studies; {repeat} timed requests per view ({connection.vendor}).\n")
-        setup_test_environment()  # so that each response carries its template context
-        client = Client(HTTP_HOST=index.get_site().hostname)
-        plain = {}
-        header = f"{'view':<22}{'median ms':>10}{'p95 ms':>9}{'queries':>9}{'results':>9}   plain search median / p95 ms, ratio"
-        self.stdout.write(header)
-        latest = CaseStudyPage.objects.child_of(index).live().order_by("-first_published_at").first()
-        views = [(name, index.url + path, params, words) for name, path, params, words in VIEWS]
-        views += [("home page", "/", {}, None), ("a case study", latest.url, {}, None)]
-        for name, url, params, words in views:
-            response = client.get(url, params)
-            if response.status_code != 200:
-                raise CommandError(f"{name}: {url} answered {response.status_code}")
-            queries = []
-            with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
-                client.get(url, params)
-            times = timed(lambda: client.get(url, params), repeat)
-            finding = response.context and response.context.get("finding")
-            results = finding.total if finding and finding.page_obj else "-"
-            line = f"{name:<22}{median(times):>10.1f}{p95(times):>9.1f}{len(queries):>9}{results!s:>9}"
-            if words:
-                if words not in plain:
-                    plain[words] = timed(lambda: plain_search(words), repeat)
-                base = plain[words]
-                line += f"   {median(base):.1f} / {p95(base):.1f}, {median(times) / median(base):.2f}x"
-            self.stdout.write(line)
-        # Publishing anything moves the findable-content token; the next request in each process
-        # rebuilds the facet index. Timed apart, so the figures above are the steady state.
-        url, cold = index.url, max(3, repeat // 3)
-        for name, params, what in (
-            ("first after a publish", {"phase": "secondary"}, "listing with one filter, rebuilding the facet index"),
-            ("first search after one", {"q": Q}, f"q={Q!r}, rebuilding the index and its word indexes"),
-        ):
-            rebuilds = timed(lambda: (FindableVersion.bump(), client.get(url, params)), cold)
-            self.stdout.write(f"{name:<22}{median(rebuilds):>10.1f}{p95(rebuilds):>9.1f}   ({what})")
-        if not plain:
-            return
-        self.stdout.write(
-            f"\nPlain search: Page.objects.live().search({Q!r}) rendered in a bare template "
-            f"({Page.objects.live().search(Q).count()} results, first 20 rendered)."
-        )
-
-
-def plain_search(words):
-    results = Page.objects.live().search(words)[:20]
-    return render_to_string("casestudies/benchmark/plain_search.html", {"results": results})
-
-
-def timed(call, repeat):
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
-
-
-def median(times):
-    return statistics.median(times)
-
-
-def p95(times):
-    return statistics.quantiles(times, n=20)[-1]
+        search.run(self.stdout, count, repeat, seed)

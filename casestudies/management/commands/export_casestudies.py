@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from casestudies.exporting import export_document, published_case_studies, write_csv
+from casestudies.interchange import export_document, export_queryset, write_csv
 
 
 class Command(BaseCommand):
@@ -22,13 +22,13 @@ class Command(BaseCommand):
                     self.write(format, out)
             except OSError as exc:
                 raise CommandError(f"Cannot write {output}: {exc.strerror}.") from None
-            self.stderr.write(f"Wrote {published_case_studies().count()} case studies to {output}.")
+            self.stderr.write(f"Wrote {export_queryset().count()} case studies to {output}.")
         else:
             self.write(format, self.stdout._out)
 
     def write(self, format, out):
         if format == "csv":
-            write_csv(published_case_studies(), out)
+            write_csv(export_queryset(), out)
         else:
             json.dump(export_document(), out, ensure_ascii=False, indent=2)
             out.write("\n")

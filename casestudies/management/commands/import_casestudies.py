@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from casestudies.importing import DocumentError, import_records, read_document_file, summarise
+from casestudies.interchange import DocumentError, import_records, read_document_file, summarise
 from casestudies.models import CaseStudyIndexPage
 
 
@@ -16,25 +16,35 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="Path to the JSON file.")
         parser.add_argument("--dry-run", action="store_true", help="Check the file and report; write nothing.")
-        parser.add_argument(
-            "--publish", action="store_true", help='Publish the records that say "publish": true.'
-        )
+        parser.add_argument("--publish", action="store_true", help='Publish the records that say "publish": true.')
         parser.add_argument("--user", help="Username to record in the audit log as the importer.")
 
     def handle(self, *args, file, dry_run, publish, user, **options):
         importer = self.find_user(user)
-        index = CaseStudyIndexPage.objects.first()
+        index = CaseStudyIndexPage.get_solo()
         if index is None:
-            raise CommandError("There is no case-study index page to import into: create one (or run load_demo_content) first.")
+            raise CommandError(
+                "There is no case-study index page to import into: create one (or run load_demo_content) first."
+            )
         try:
             records = read_document_file(file)
         except DocumentError as exc:
             raise CommandError(str(exc)) from None
 
-        with tqdm(total=len(records), unit="record", desc="Checking" if dry_run else "Importing",
-                  file=self.stderr._out, disable=None) as bar:
+        with tqdm(
+            total=len(records),
+            unit="record",
+            desc="Checking" if dry_run else "Importing",
+            file=self.stderr._out,
+            disable=None,
+        ) as bar:
             results = import_records(
-                records, index, publish=publish, user=importer, dry_run=dry_run, source=str(file)[-255:],
+                records,
+                index,
+                publish=publish,
+                user=importer,
+                dry_run=dry_run,
+                source=str(file)[-255:],
                 progress=lambda result: bar.update(1),
             )
 

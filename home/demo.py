@@ -2,17 +2,16 @@
 
 import json
 from pathlib import Path
-
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from home.models import HomePage, StandardPage
+from casestudies.interchange import import_records, plain_to_rich_text
+from casestudies.models import CaseStudyIndexPage
 
-from .importing import import_records, plain_to_rich_text
-from .models import CaseStudyIndexPage
+from .models import HomePage, StandardPage
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo_content"
 
@@ -44,9 +43,11 @@ def build_page_tree():
     site.root_page = home
     site.site_name = "Partnership Evidence Bank"
     site.save()
-    index = CaseStudyIndexPage.objects.first()
+    index = CaseStudyIndexPage.get_solo()
     if index is None:
-        index = home.add_child(instance=CaseStudyIndexPage(title="Case studies", slug="case-studies", intro=INDEX_INTRO))
+        index = home.add_child(
+            instance=CaseStudyIndexPage(title="Case studies", slug="case-studies", intro=INDEX_INTRO)
+        )
     return home, index
 
 
@@ -55,7 +56,8 @@ def load_standard_pages(home):
     pages = json.loads((DEMO_DIR / "pages.json").read_text(encoding="utf-8"))["pages"]
     for data in pages:
         body = [
-            ("heading", {"text": b["text"], "level": "h2"}) if b["type"] == "heading"
+            ("heading", {"text": b["text"], "level": "h2"})
+            if b["type"] == "heading"
             else ("paragraph", plain_to_rich_text(b["text"]))
             for b in data["body"]
         ]

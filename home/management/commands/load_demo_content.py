@@ -2,7 +2,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from casestudies.demo import build_page_tree, load_case_studies, load_standard_pages
+from home.demo import build_page_tree, load_case_studies, load_standard_pages
 
 
 class Command(BaseCommand):

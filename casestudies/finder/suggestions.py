@@ -2,21 +2,13 @@
 taxonomy terms, each with the address it leads to. Read from the facet index, so a keystroke
 costs the same two small queries however large the bank is."""
 
-from urllib.parse import urlencode
-
+from ..models.case_study import CaseStudyPage
 from .facet_index import facet_index, positions_of
-from .models import CaseStudyPage
-from .querytext import clean_query, words_of
+from .facets import FACETS
+from .query import clean_query, words_of
+from .state import FinderState
 
 LIMIT = 5
-TERM_FACETS = [
-    ("feature", "Success feature"),
-    ("lever", "Policy lever"),
-    ("purpose", "Purpose"),
-    ("phase", "Phase"),
-    ("region", "Region"),
-    ("barrier", "Barrier"),
-]
 
 
 def suggestions_for(index_page, text):
@@ -25,7 +17,7 @@ def suggestions_for(index_page, text):
     if not words or len(query) < 2:
         return {"query": query, "suggestions": []}
     index = facet_index(index_page)
-    base = index_page.url
+    listing = FinderState(index_page.url)
     found = []
     # Titles with a word starting with each word typed, newest first.
     matching = index.everything
@@ -37,10 +29,12 @@ def suggestions_for(index_page, text):
         found.append({"kind": "Case study", "label": pages[pk].title, "url": pages[pk].url})
     partners = [name for name in index.partner_names if all(word in name.lower() for word in words)]
     for name in partners[:LIMIT]:
-        found.append({"kind": "Partner", "label": name, "url": f"{base}?{urlencode({'q': name})}"})
-    for param, kind in TERM_FACETS:
-        for slug, name in index.options[param]:
+        found.append({"kind": "Partner", "label": name, "url": listing.only(q=name)})
+    for facet in (facet for facet in FACETS if facet.suggested):
+        for slug, name in index.options[facet.param]:
             name_words = words_of(name)
             if all(any(n.startswith(w) for n in name_words) for w in words):
-                found.append({"kind": kind, "label": name, "url": f"{base}?{urlencode({param: slug})}"})
+                found.append(
+                    {"kind": facet.noun.capitalize(), "label": name, "url": listing.only(**{facet.param: [slug]})}
+                )
     return {"query": query, "suggestions": found[: LIMIT * 3]}

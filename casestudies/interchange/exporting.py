@@ -1,7 +1,9 @@
+"""Writing case studies out in the interchange format: JSON documents and CSV."""
+
 import csv
 
-from .interchange import SCHEMA_VERSION, canonical_record, rich_text_to_plain
-from .models import CaseStudyPage
+from ..models.case_study import CaseStudyPage
+from .format import SCHEMA_VERSION, canonical_record, rich_text_to_plain
 
 
 def story_blocks(page):
@@ -55,19 +57,21 @@ def case_study_record(page):
             "barriers_note": page.barriers_note,
             "advice": page.advice,
             "sources": [
-                {"title": s.title, "url": s.url, "publisher": s.publisher, "year": s.year}
-                for s in page.sources.all()
+                {"title": s.title, "url": s.url, "publisher": s.publisher, "year": s.year} for s in page.sources.all()
             ],
             "last_reviewed": page.last_reviewed,
         }
     )
 
 
-def published_case_studies():
+def export_queryset(pks=None):
+    """Published case studies (those among `pks`, if given) in external-ID order, with what a
+    record needs prefetched."""
+    pages = CaseStudyPage.objects.published()
+    if pks is not None:
+        pages = pages.filter(pk__in=pks)
     return (
-        CaseStudyPage.objects.live()
-        .public()
-        .order_by("external_id")
+        pages.order_by("external_id")
         .select_related("region")
         .prefetch_related(
             "partners__organisation",
@@ -88,8 +92,11 @@ def export_document(pages=None):
     Each record says `"publish": true` because only published case studies are exported, so a
     trusted import (`import_casestudies --publish`) of the file republishes them.
     """
-    pages = published_case_studies() if pages is None else pages
-    return {"schema_version": SCHEMA_VERSION, "case_studies": [{**case_study_record(p), "publish": True} for p in pages]}
+    pages = export_queryset() if pages is None else pages
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "case_studies": [{**case_study_record(p), "publish": True} for p in pages],
+    }
 
 
 # -- CSV: one row per case study, multi-valued fields joined with "; " ------------------------

@@ -7,7 +7,7 @@ ORs of masks, and a count is `mask.bit_count()`. At 10,000 case studies a mask i
 the whole index about 6 MB, 10 MB with the word indexes (titles and summaries, for
 ranking and suggestions, are most of it).
 
-An index is rebuilt only when `FindableVersion`'s token changes: signals in `signals.py` bump it
+An index is rebuilt only when `FindableVersion`'s token changes: `casestudies/signals.py` bumps it
 whenever a case study is published, unpublished, moved or deleted, a privacy setting changes, or
 a taxonomy term, partner organisation or synonym group is saved. Each request checks the token
 with one small query, so every process sees a change on its next request.
@@ -21,9 +21,11 @@ from functools import cached_property
 
 from django.db import connection
 
+from ..models.case_study import CaseStudyPage, CaseStudyPartner
+from ..models.findable import FindableVersion
+from ..models.synonyms import SynonymGroup
 from .facets import FACETS
-from .models import CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner, FindableVersion, SynonymGroup
-from .querytext import terms_pattern, words_of
+from .query import terms_pattern, words_of
 
 
 def mask_of(positions, size):
@@ -166,7 +168,7 @@ def build(index_page, version):
     """Read the published case studies under `index_page` and their facet values: one query
     for the page fields and one per many-valued facet, whatever the size of the bank."""
     single = [f for f in FACETS if not f.many]
-    published = CaseStudyPage.objects.child_of(index_page).live().public()
+    published = CaseStudyPage.objects.child_of(index_page).published()
     rows = list(
         published.order_by("-first_published_at", "-pk").values_list(
             "pk", "title", "summary", "start_year", "end_year", *[f.lookup for f in single]
@@ -176,7 +178,7 @@ def build(index_page, version):
     positions = {row[0]: i for i, row in enumerate(rows)}
     grouped = {f.param: {} for f in FACETS}
     start_years, end_years = {}, {}
-    for i, (pk, title, summary, start, end, *values) in enumerate(rows):
+    for i, (_pk, _title, _summary, start, end, *values) in enumerate(rows):
         for facet, value in zip(single, values):
             if value not in (None, ""):
                 grouped[facet.param].setdefault(str(value), []).append(i)
@@ -226,9 +228,3 @@ def facet_index(index_page):
             if index is None or index.version != version:
                 index = _indexes[key] = build(index_page, version)
     return index
-
-
-def site_facet_index():
-    """The index of the bank's one case-study index page, or None before there is one."""
-    index_page = CaseStudyIndexPage.objects.first()
-    return facet_index(index_page) if index_page else None

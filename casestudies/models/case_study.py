@@ -1,11 +1,10 @@
-import datetime
+"""The case-study page, its child rows and its editor form. Nothing here knows how case
+studies are found or exchanged: the finder and the interchange format read these models."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -19,85 +18,21 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import StoryBlock
+from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
 from .choices import EvidenceType, Formality, FundingModel, Status
 
-EARLIEST_YEAR = 1944  # the Education Act that shaped the modern school system
-SUMMARY_MAX_LENGTH = 400
 
-
-def latest_year():
-    return datetime.date.today().year + 5
-
-
-class CaseStudyIndexPage(RoutablePageMixin, Page):
-    """The list of case studies, with search and filters, and the routes that share them:
-    feature and lever landing pages, the evidence matrix and as-you-type suggestions."""
-
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["casestudies.CaseStudyPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = "case-study index"
-
-    @path("")
-    def case_study_list(self, request):
-        from ..search import find_case_studies
-
-        return self.render(request, context_overrides={"finding": find_case_studies(self, request.GET)})
-
-    @path("features/<slug:slug>/")
-    def feature_page(self, request, slug):
-        from .taxonomy import SuccessFeature
-
-        return self.landing_page(request, "feature_page", get_object_or_404(SuccessFeature, slug=slug), "feature")
-
-    @path("levers/<slug:slug>/")
-    def lever_page(self, request, slug):
-        from .taxonomy import PolicyLever
-
-        return self.landing_page(request, "lever_page", get_object_or_404(PolicyLever, slug=slug), "lever")
-
-    def landing_page(self, request, route, term, param):
-        """A term explained, with the case studies that show it and the other filters."""
-        from ..search import find_case_studies
-
-        base_url = self.url + self.reverse_subpage(route, kwargs={"slug": term.slug})
-        finding = find_case_studies(self, request.GET, base_url=base_url, fixed={param: [term.slug]})
-        return self.render(
-            request,
-            template="casestudies/landing_page.html",
-            context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
-        )
-
-    @path("matrix/")
-    def matrix(self, request):
-        from ..matrix import evidence_matrices
-        from ..search import find_case_studies
-
-        base_url = self.url + self.reverse_subpage("matrix")
-        finding = find_case_studies(self, request.GET, base_url=base_url, with_results=False)
-        return self.render(
-            request,
-            template="casestudies/matrix_page.html",
-            context_overrides={"finding": finding, "matrices": evidence_matrices(self, finding)},
-        )
-
-    @path("suggest/")
-    def suggestions(self, request):
-        from ..suggestions import suggestions_for
-
-        return JsonResponse(suggestions_for(self, request.GET.get("q", "")))
+class CaseStudyQuerySet(PageQuerySet):
+    def published(self):
+        """What readers may see: live, and not behind a privacy restriction on the page or
+        an ancestor. Every public surface (finder, downloads, reports) starts here."""
+        return self.live().public()
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):
@@ -229,11 +164,16 @@ class CaseStudyPage(Page):
         "it can never change once saved.",
     )
 
+    objects = PageManager.from_queryset(CaseStudyQuerySet)()
+
     base_form_class = CaseStudyPageForm
 
     story_panels = [
-        TitleFieldPanel("title", help_text="A plain, descriptive title: who did what, e.g. "
-                        "'A local route into teaching through foundation degrees'."),
+        TitleFieldPanel(
+            "title",
+            help_text="A plain, descriptive title: who did what, e.g. "
+            "'A local route into teaching through foundation degrees'.",
+        ),
         FieldPanel("summary"),
         FieldPanel("story"),
     ]
@@ -291,15 +231,11 @@ class CaseStudyPage(Page):
         index.SearchField("barriers_note"),
         index.SearchField("evidence_note"),
         index.SearchField("local_authority"),
-        index.RelatedFields(
-            "partners", [index.RelatedFields("organisation", [index.SearchField("name", boost=1.5)])]
-        ),
+        index.RelatedFields("partners", [index.RelatedFields("organisation", [index.SearchField("name", boost=1.5)])]),
         index.RelatedFields("feature_evidence", [index.SearchField("evidence")]),
         index.RelatedFields("barriers", [index.SearchField("name")]),
         index.RelatedFields("purposes", [index.SearchField("name")]),
-        index.RelatedFields(
-            "impact_measures", [index.SearchField("measure"), index.SearchField("result")]
-        ),
+        index.RelatedFields("impact_measures", [index.SearchField("measure"), index.SearchField("result")]),
         index.FilterField("evidence_type"),
         index.FilterField("status"),
         index.FilterField("formality"),
@@ -341,6 +277,11 @@ class CaseStudyPage(Page):
             self.external_id = self.slug
         return super().save(*args, **kwargs)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["index_page"] = self.get_parent().specific  # whose routes the page links to
+        return context
+
     # Editors preview the page as readers see it and as it appears in a search result.
     @property
     def preview_modes(self):
@@ -348,7 +289,9 @@ class CaseStudyPage(Page):
 
     def serve_preview(self, request, mode_name):
         if mode_name == "search-result":
-            return TemplateResponse(request, "editorial/search_result_preview.html", {"page": self, "request": request})
+            return TemplateResponse(
+                request, "casestudies/search_result_preview.html", {"page": self, "request": request}
+            )
         return super().serve_preview(request, mode_name)
 
     @property
@@ -358,35 +301,6 @@ class CaseStudyPage(Page):
     @property
     def is_ongoing(self):
         return self.start_year is not None and self.end_year is None and self.status != Status.ENDED
-
-    def related_case_studies(self, limit=3):
-        """Other live, public case studies sharing the most success features and purposes (then
-        the most features, then the newest), ranked on the facet index: the same six small
-        queries however many case studies there are."""
-        from ..facet_index import positions_of, site_facet_index
-        from .taxonomy import SuccessFeature
-
-        feature_ids = [item.feature_id for item in self.feature_evidence.all()]
-        purposes = [purpose.slug for purpose in self.purposes.all()]
-        if not feature_ids and not purposes:
-            return []
-        index = site_facet_index()
-        if index is None:
-            return []
-        features = SuccessFeature.objects.filter(pk__in=feature_ids).values_list("slug", flat=True)
-        shared_features, shared = {}, {}
-        for param, slugs in (("feature", features), ("purpose", purposes)):
-            for slug in slugs:
-                for i in positions_of(index.value_mask(param, slug)):
-                    shared[i] = shared.get(i, 0) + 1
-                    if param == "feature":
-                        shared_features[i] = shared_features.get(i, 0) + 1
-        own = index.positions.get(self.pk)
-        best = sorted((i for i in shared if i != own), key=lambda i: (-shared[i], -shared_features.get(i, 0), i))
-        pks = [index.pks[i] for i in best[:limit]]
-        pages = CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region")
-        pages = {page.pk: page for page in pages}
-        return [pages[pk] for pk in pks if pk in pages]
 
 
 class CaseStudyPartner(Orderable):
@@ -412,25 +326,21 @@ class CaseStudyPartner(Orderable):
 
 class CaseStudyFeatureEvidence(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="feature_evidence")
-    feature = models.ForeignKey(
-        "casestudies.SuccessFeature", on_delete=models.PROTECT, related_name="evidence"
-    )
-    evidence = models.TextField(
-        help_text="How this case shows the feature: one to three sentences with specifics."
-    )
+    feature = models.ForeignKey("casestudies.SuccessFeature", on_delete=models.PROTECT, related_name="evidence")
+    evidence = models.TextField(help_text="How this case shows the feature: one to three sentences with specifics.")
 
     panels = [FieldPanel("feature"), FieldPanel("evidence")]
 
     class Meta(Orderable.Meta):
         verbose_name = "success-feature evidence"
-        constraints = [
-            models.UniqueConstraint(fields=["page", "feature"], name="one_evidence_entry_per_feature")
-        ]
+        constraints = [models.UniqueConstraint(fields=["page", "feature"], name="one_evidence_entry_per_feature")]
 
 
 class ImpactMeasure(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="impact_measures")
-    measure = models.CharField(max_length=255, help_text="What was measured, e.g. 'Students taking a language A level'.")
+    measure = models.CharField(
+        max_length=255, help_text="What was measured, e.g. 'Students taking a language A level'."
+    )
     baseline = models.CharField(max_length=100, blank=True, help_text="The figure before, if known.")
     result = models.CharField(max_length=100, blank=True, help_text="The figure after.")
     source = models.CharField(max_length=255, blank=True, help_text="Where the figures come from.")

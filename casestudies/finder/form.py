@@ -7,24 +7,10 @@ dropped, years are clamped, and each correction is reported as a notice the read
 from django import forms
 from django.utils.text import Truncator
 
-from .interchange import CANONICAL_SLUGS, EVIDENCE_TYPES
-from .models.pages import EARLIEST_YEAR, latest_year
-from .querytext import MAX_QUERY_LENGTH, clean_query
+from ..rules import EARLIEST_YEAR, latest_year
+from .facets import FACETS
+from .query import MAX_QUERY_LENGTH, clean_query
 
-# URL parameter -> (canonical values, what one value is called in a notice)
-FACET_PARAMS = {
-    "feature": (CANONICAL_SLUGS["success_features"], "success feature"),
-    "lever": (CANONICAL_SLUGS["policy_levers"], "policy lever"),
-    "purpose": (CANONICAL_SLUGS["purposes"], "purpose"),
-    "phase": (CANONICAL_SLUGS["phases"], "phase"),
-    "region": (CANONICAL_SLUGS["region"], "region"),
-    "partner_type": (CANONICAL_SLUGS["partner_type"], "type of partner"),
-    "status": (CANONICAL_SLUGS["status"], "status"),
-    "evidence_type": ([str(t) for t in EVIDENCE_TYPES], "evidence type"),
-    "formality": (CANONICAL_SLUGS["formality"], "formality"),
-    "funding_model": (CANONICAL_SLUGS["funding_model"], "funding model"),
-    "barrier": (CANONICAL_SLUGS["barriers"], "barrier"),
-}
 SORTS = {"relevance": "Best match", "newest": "Newest first", "title": "Title A to Z"}
 
 
@@ -44,25 +30,29 @@ class CaseStudyFilterForm(forms.Form):
         self.notices = []
         self.fixed = fixed or {}
         super().__init__(self._sanitise(params))
-        for param, (values, _) in FACET_PARAMS.items():
-            self.fields[param] = forms.MultipleChoiceField(required=False, choices=[(v, v) for v in values])
+        for facet in FACETS:
+            self.fields[facet.param] = forms.MultipleChoiceField(required=False, choices=[(v, v) for v in facet.values])
 
     def _sanitise(self, params):
         data = {}
         raw_q = params.get("q", "")
         data["q"] = clean_query(raw_q)
         if len(" ".join(raw_q.split())) > MAX_QUERY_LENGTH:
-            self.notices.append(f"Your search was longer than {MAX_QUERY_LENGTH} characters, so we used the first {MAX_QUERY_LENGTH}.")
-        for param, (allowed, noun) in FACET_PARAMS.items():
-            kept = []
-            for value in params.getlist(param):
+            self.notices.append(
+                f"Your search was longer than {MAX_QUERY_LENGTH} characters, so we used the first {MAX_QUERY_LENGTH}."
+            )
+        for facet in FACETS:
+            allowed, kept = set(facet.values), []
+            for value in params.getlist(facet.param):
                 if value in allowed:
                     if value not in kept:
                         kept.append(value)
                 else:
-                    self.notices.append(f"We ignored “{shown(value)}”, which is not a {noun} we know.")
-            data[param] = kept
-        years = {name: self._year(params.get(name), label) for name, label in (("from_year", "from"), ("to_year", "to"))}
+                    self.notices.append(f"We ignored “{shown(value)}”, which is not a {facet.noun} we know.")
+            data[facet.param] = kept
+        years = {
+            name: self._year(params.get(name), label) for name, label in (("from_year", "from"), ("to_year", "to"))
+        }
         if years["from_year"] and years["to_year"] and years["from_year"] > years["to_year"]:
             years["from_year"], years["to_year"] = years["to_year"], years["from_year"]
             self.notices.append("The “from” year was after the “to” year, so we swapped them.")
@@ -91,14 +81,16 @@ class CaseStudyFilterForm(forms.Form):
         low, high = EARLIEST_YEAR, latest_year()
         if not low <= year <= high:
             clamped = min(max(year, low), high)
-            self.notices.append(f"Years run from {low} to {high}, so we used {clamped} instead of {shown(str(year), 12)}.")
+            self.notices.append(
+                f"Years run from {low} to {high}, so we used {clamped} instead of {shown(str(year), 12)}."
+            )
             return clamped
         return year
 
     def selections(self):
         """{param: [values]} for every active facet, fixed ones included."""
         data = self.cleaned_data if self.is_valid() else {}
-        chosen = {param: list(data.get(param) or []) for param in FACET_PARAMS}
+        chosen = {facet.param: list(data.get(facet.param) or []) for facet in FACETS}
         for param, values in self.fixed.items():
             chosen[param] = list(values)  # a landing page's own term replaces any other choice
         return {param: values for param, values in chosen.items() if values}

@@ -1,4 +1,4 @@
-"""The case-study interchange format, version 1 (see README, "Interchange format").
+"""The case-study interchange format, version 1 (docs/interchange.md).
 
 One canonical dictionary shape is shared by import and export, so that a record read from a
 file and a record written from a page can be compared field by field: that comparison is what
@@ -12,51 +12,37 @@ from pathlib import Path
 
 from django.utils.html import strip_tags
 
+from ..models.choices import EvidenceType, Formality, FundingModel, PartnerType, Status
+from ..models.taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
+
 SCHEMA_VERSION = 1
 
-TITLE_MAX = 255
-SUMMARY_MAX = 400
 SHORT_TEXT_MAX = 255
 LONG_TEXT_MAX = 20_000
 BODY_MAX = 100_000
 # A 1,000-record file with long stories is about 5 MB; four times that is still a comfortable
 # upload, and refusing larger files before parsing keeps memory use bounded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
-SCHEMA_PATH = Path(__file__).resolve().parent / "interchange.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema.json"
 
 # Fields beyond the published version-1 list that this bank reads and writes. Other banks may
 # ignore them; a file without them is still a complete version-1 file.
 EXTENSION_FIELDS = ("story", "funding_note", "barriers_note", "advice", "last_reviewed")
 
+# Interchange field -> its canonical slugs (defined once, on the models).
 CANONICAL_SLUGS = {
-    "success_features": [
-        "shared-governance", "play-to-strengths", "existing-infrastructure",
-        "accountability-impact", "exciting-accessible",
-    ],
-    "policy_levers": ["sharing-what-works", "leadership-training", "local-convening", "inspection-regulation"],
-    "purposes": [
-        "teacher-workforce", "widening-participation", "transition-to-he", "subject-enrichment",
-        "teacher-cpd", "research-engagement", "early-years-family", "send", "civic-community",
-    ],
-    "phases": ["early-years", "primary", "secondary", "post-16", "further-education", "higher-education"],
-    "region": [
-        "north-east", "north-west", "yorkshire-humber", "east-midlands", "west-midlands",
-        "east-of-england", "london", "south-east", "south-west", "scotland", "wales",
-        "northern-ireland", "uk-wide",
-    ],
-    "partner_type": [
-        "mat", "school", "university", "fe-college", "local-authority", "charity", "employer",
-        "funder", "professional-body", "other",
-    ],
-    "status": ["pilot", "established", "scaled", "ended"],
-    "formality": ["informal", "mou", "contract", "joint-board", "structural"],
-    "funding_model": ["core-budgets", "grant", "pooled-fund", "fee-based", "mixed"],
-    "barriers": [
-        "culture", "timetables", "staff-time", "funding-uncertainty", "staff-turnover",
-        "vetting-logistics", "policy-churn", "no-entry-point",
-    ],
+    "success_features": list(SuccessFeature.CANONICAL_SLUGS),
+    "policy_levers": list(PolicyLever.CANONICAL_SLUGS),
+    "purposes": list(Purpose.CANONICAL_SLUGS),
+    "phases": list(Phase.CANONICAL_SLUGS),
+    "region": list(Region.CANONICAL_SLUGS),
+    "partner_type": list(PartnerType.values),
+    "status": list(Status.values),
+    "formality": list(Formality.values),
+    "funding_model": list(FundingModel.values),
+    "barriers": list(Barrier.CANONICAL_SLUGS),
 }
-EVIDENCE_TYPES = (1, 2, 3)
+EVIDENCE_TYPES = tuple(EvidenceType.values)
 
 
 def in_canonical_order(facet, slugs):
@@ -117,9 +103,7 @@ def canonical_record(record):
             }
             for p in record.get("partners", [])
         ],
-        "success_features": [
-            {"feature": f["feature"], "evidence": f["evidence"]} for f in record["success_features"]
-        ],
+        "success_features": [{"feature": f["feature"], "evidence": f["evidence"]} for f in record["success_features"]],
         "policy_levers": in_canonical_order("policy_levers", record.get("policy_levers", [])),
         "purposes": in_canonical_order("purposes", record.get("purposes", [])),
         "phases": in_canonical_order("phases", record.get("phases", [])),

@@ -10,132 +10,23 @@ public case studies under the index are ever considered.
 """
 
 import difflib
-from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
+from ..models.case_study import CaseStudyPage
+from ..models.synonyms import SynonymGroup
 from .facet_index import facet_index, positions_of
 from .facets import FACETS, FACETS_BY_PARAM
-from .forms import FACET_PARAMS, SORTS, CaseStudyFilterForm
-from .models import CaseStudyPage, SynonymGroup
-from .querytext import highlight, parse_query, words_of
+from .finding import Advice, Chip, FacetView, Finding, Option
+from .form import CaseStudyFilterForm
+from .query import highlight, parse_query, words_of
+from .state import FinderState
 
 PER_PAGE = 20
 ADVISE_WORDS = 4
-
-
-# -- what the templates receive ----------------------------------------------------------------
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    toggle_url: str
-
-    @property
-    def is_dead(self):
-        return self.count == 0 and not self.selected
-
-
-@dataclass
-class FacetView:
-    param: str
-    legend: str
-    options: list
-
-    @property
-    def selected_count(self):
-        return sum(o.selected for o in self.options)
-
-
-@dataclass
-class Chip:
-    legend: str
-    label: str
-    remove_url: str
-
-
-@dataclass
-class Advice:
-    text: str
-    count: int
-    url: str
-
-
-@dataclass
-class Finding:
-    form: CaseStudyFilterForm
-    base_url: str
-    notices: list
-    query: object
-    sort: str
-    facets: list = field(default_factory=list)
-    chips: list = field(default_factory=list)
-    page_obj: object = None
-    results: list = field(default_factory=list)
-    total: int = 0
-    advice: list = field(default_factory=list)
-    suggested_terms: list = field(default_factory=list)
-    state: dict = field(default_factory=dict)
-    fixed: dict = field(default_factory=dict)
-    index: object = None  # the facet index the counts came from
-    selection: int = 0  # every matching case study, as a mask over the index (for the matrix)
-
-    def url(self, **changes):
-        return state_url(self.base_url, {**self.state, **changes}, self.fixed)
-
-    @property
-    def clear_url(self):
-        return state_url(self.base_url, {"q": self.state.get("q", "")}, self.fixed)
-
-    @property
-    def has_filters(self):
-        return bool(self.chips)
-
-    def page_url(self, number):
-        return self.url(page=number)
-
-    @property
-    def sort_options(self):
-        options = SORTS if self.query.text else {k: v for k, v in SORTS.items() if k != "relevance"}
-        return [(value, label, value == self.sort) for value, label in options.items()]
-
-    @property
-    def page_links(self):
-        if not self.page_obj or self.page_obj.paginator.num_pages < 2:
-            return []
-        current, last = self.page_obj.number, self.page_obj.paginator.num_pages
-        numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
-        return [(n, self.page_url(n), n == current) for n in numbers]
-
-    @property
-    def previous_url(self):
-        return self.page_url(self.page_obj.previous_page_number()) if self.page_obj and self.page_obj.has_previous() else ""
-
-    @property
-    def next_url(self):
-        return self.page_url(self.page_obj.next_page_number()) if self.page_obj and self.page_obj.has_next() else ""
-
-    @property
-    def hidden_state(self):
-        """Fixed facet values for a landing page's form, which cannot be unticked."""
-        return [(p, v) for p, values in self.fixed.items() for v in values]
-
-
-def state_url(base_url, state, fixed=None):
-    pairs = []
-    for key in ["q", *FACET_PARAMS, "from_year", "to_year", "sort", "page"]:
-        value = state.get(key)
-        if key in FACET_PARAMS:
-            pairs += [(key, v) for v in value or [] if v not in (fixed or {}).get(key, [])]
-        elif value not in (None, "", 1 if key == "page" else None):
-            pairs.append((key, value))
-    return base_url + ("?" + urlencode(pairs) if pairs else "")
 
 
 # -- the journey ------------------------------------------------------------------------------
@@ -204,7 +95,7 @@ class CaseStudySearch:
     @cached_property
     def published(self):
         """Live, public case studies under this index: the only ones ever counted or shown."""
-        return CaseStudyPage.objects.child_of(self.index_page).live().public()
+        return CaseStudyPage.objects.child_of(self.index_page).published()
 
     def year_condition(self):
         condition = Q()
@@ -238,19 +129,18 @@ class CaseStudySearch:
             for value, label in self.index.options[facet.param]:
                 count = (within & values.get(value, 0)).bit_count()
                 now = [v for v in chosen if v != value] if value in chosen else chosen + [value]
-                options.append(Option(value, label, count, value in chosen, self._url({facet.param: now, "page": None})))
+                options.append(
+                    Option(value, label, count, value in chosen, self.state.url(**{facet.param: now, "page": None}))
+                )
             views.append(FacetView(facet.param, facet.legend, options))
         return views
 
-    def _url(self, changes):
-        return state_url(self.base_url, {**self.state, **changes}, self.fixed)
-
     @cached_property
     def state(self):
-        state = {"q": self.query.text, **self.selections, "from_year": self.from_year, "to_year": self.to_year}
+        values = {"q": self.query.text, **self.selections, "from_year": self.from_year, "to_year": self.to_year}
         if self.form.value("sort"):
-            state["sort"] = self.sort
-        return state
+            values["sort"] = self.sort
+        return FinderState(self.base_url, values, self.fixed)
 
     def chips(self, facet_views):
         chips = []
@@ -260,7 +150,7 @@ class CaseStudySearch:
                     chips.append(Chip(view.legend, option.label, option.toggle_url))
         for name, label in (("from_year", "From"), ("to_year", "To")):
             if self.state.get(name):
-                chips.append(Chip("Years", f"{label} {self.state[name]}", self._url({name: None, "page": None})))
+                chips.append(Chip("Years", f"{label} {self.state[name]}", self.state.url(**{name: None, "page": None})))
         return chips
 
     def ordered_results(self):
@@ -290,18 +180,30 @@ class CaseStudySearch:
     def load(self, pks):
         """The page of results as pages with what the cards show, in the order given."""
         related = ("partners__organisation", "feature_evidence__feature")
-        pages = CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region").prefetch_related(*related)
+        pages = (
+            CaseStudyPage.objects.filter(pk__in=pks)
+            .defer_streamfields()
+            .select_related("region")
+            .prefetch_related(*related)
+        )
         by_pk = {page.pk: page for page in pages}
         return [by_pk[pk] for pk in pks if pk in by_pk]
 
     def run(self, with_results=True):
         notices = list(self.form.notices)
         if self.query.text and self.query.is_empty:
-            notices.append(f"We could not search for “{self.query.text}”: it has only very common words "
-                           "or no letters or numbers, so we show every case study.")
+            notices.append(
+                f"We could not search for “{self.query.text}”: it has only very common words "
+                "or no letters or numbers, so we show every case study."
+            )
         finding = Finding(
-            form=self.form, base_url=self.base_url, notices=notices, query=self.query, sort=self.sort,
-            state=self.state, fixed=self.fixed, index=self.index, selection=self.mask(),
+            form=self.form,
+            state=self.state,
+            notices=notices,
+            query=self.query,
+            sort=self.sort,
+            index=self.index,
+            selection=self.mask(),
         )
         finding.facets = self.facet_views()
         finding.chips = self.chips(finding.facets)
@@ -311,8 +213,10 @@ class CaseStudySearch:
         requested = self.form.value("page") or 1
         finding.page_obj = paginator.get_page(requested)
         if requested > paginator.num_pages and paginator.count:
-            notices.append(f"There {'is' if paginator.num_pages == 1 else 'are'} only {paginator.num_pages} "
-                           f"page{'s' if paginator.num_pages != 1 else ''} of results, so we show the last one.")
+            notices.append(
+                f"There {'is' if paginator.num_pages == 1 else 'are'} only {paginator.num_pages} "
+                f"page{'s' if paginator.num_pages != 1 else ''} of results, so we show the last one."
+            )
         finding.total = paginator.count
         terms = self.query.highlight_terms()
         finding.results = self.load(list(finding.page_obj.object_list))
@@ -328,23 +232,34 @@ class CaseStudySearch:
         advice = []
         if not self.query.is_empty:
             count = self.count(drop_query=True)
-            advice.append(Advice(f"Remove your search words “{self.query.text}”", count, self._url({"q": "", "page": None, "sort": None})))
+            advice.append(
+                Advice(
+                    f"Remove your search words “{self.query.text}”", count, self.state.url(q="", page=None, sort=None)
+                )
+            )
             if len(self.query.groups) > 1:
                 # One search per word left out, so only for short queries (bounded work).
                 for i, group in enumerate(self.query.groups[:ADVISE_WORDS]):
                     shorter = self.query.without(i)
                     count = self.count(query=shorter)
                     text = " ".join(g[0] for g in shorter.groups)
-                    advice.append(Advice(f"Leave out the word “{group[0]}”", count, self._url({"q": text, "page": None})))
+                    advice.append(Advice(f"Leave out the word “{group[0]}”", count, self.state.url(q=text, page=None)))
         for view in finding.facets:
             chosen = [o.label for o in view.options if o.selected]
             if chosen:
                 count = self.count(skip=view.param)
-                advice.append(Advice(f"Remove the {view.legend.lower()} filter ({', '.join(chosen)})", count,
-                                     self._url({view.param: [], "page": None})))
+                advice.append(
+                    Advice(
+                        f"Remove the {view.legend.lower()} filter ({', '.join(chosen)})",
+                        count,
+                        self.state.url(**{view.param: [], "page": None}),
+                    )
+                )
         if self.from_year or self.to_year:
             count = self.count(drop_years=True)
-            advice.append(Advice("Remove the year range", count, self._url({"from_year": None, "to_year": None, "page": None})))
+            advice.append(
+                Advice("Remove the year range", count, self.state.url(from_year=None, to_year=None, page=None))
+            )
         return sorted(advice, key=lambda a: -a.count)
 
     def nearest_terms(self, facet_views):
@@ -358,10 +273,16 @@ class CaseStudySearch:
                 name_words = words_of(option.label)
                 close = any(difflib.get_close_matches(w, name_words, n=1, cutoff=0.75) for w in words)
                 if close:
-                    url = state_url(self.base_url, {view.param: [option.value]}, self.fixed)
+                    url = self.state.only(**{view.param: [option.value]})
                     suggestions.append(Chip(view.legend, option.label, url))
         return suggestions[:8]
 
 
 def find_case_studies(index_page, params, base_url=None, fixed=None, with_results=True):
     return CaseStudySearch(index_page, params, base_url=base_url, fixed=fixed).run(with_results=with_results)
+
+
+def selected_pages(index_page, params):
+    """The published case studies the listing shows for these parameters, as a queryset: a
+    download streams any number of them, so it selects in SQL rather than on the index."""
+    return CaseStudySearch(index_page, params, synonyms=SynonymGroup.term_lists()).pages()

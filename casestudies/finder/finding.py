@@ -1,0 +1,119 @@
+"""What a finder template receives: one `Finding`, with its facets, chips, results and links."""
+
+from dataclasses import dataclass, field
+
+from .form import SORTS, CaseStudyFilterForm
+from .state import FinderState
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    toggle_url: str
+
+    @property
+    def is_dead(self):
+        return self.count == 0 and not self.selected
+
+
+@dataclass
+class FacetView:
+    param: str
+    legend: str
+    options: list
+
+    @property
+    def selected_count(self):
+        return sum(o.selected for o in self.options)
+
+
+@dataclass
+class Chip:
+    legend: str
+    label: str
+    remove_url: str
+
+
+@dataclass
+class Advice:
+    text: str
+    count: int
+    url: str
+
+
+@dataclass
+class Finding:
+    form: CaseStudyFilterForm
+    state: FinderState
+    notices: list
+    query: object
+    sort: str
+    facets: list = field(default_factory=list)
+    chips: list = field(default_factory=list)
+    page_obj: object = None
+    results: list = field(default_factory=list)
+    total: int = 0
+    advice: list = field(default_factory=list)
+    suggested_terms: list = field(default_factory=list)
+    index: object = None  # the facet index the counts came from
+    selection: int = 0  # every matching case study, as a mask over the index (for the matrix)
+
+    @property
+    def base_url(self):
+        return self.state.base_url
+
+    @property
+    def fixed(self):
+        return self.state.fixed
+
+    def url(self, **changes):
+        return self.state.url(**changes)
+
+    @property
+    def clear_url(self):
+        return self.state.only(q=self.state.get("q", ""))
+
+    @property
+    def download_query(self):
+        """The query string that makes a download hold what this finding lists."""
+        return self.state.at("").url(page=None)
+
+    @property
+    def has_filters(self):
+        return bool(self.chips)
+
+    def page_url(self, number):
+        return self.url(page=number)
+
+    @property
+    def sort_options(self):
+        options = SORTS if self.query.text else {k: v for k, v in SORTS.items() if k != "relevance"}
+        return [(value, label, value == self.sort) for value, label in options.items()]
+
+    @property
+    def page_links(self):
+        if not self.page_obj or self.page_obj.paginator.num_pages < 2:
+            return []
+        current, last = self.page_obj.number, self.page_obj.paginator.num_pages
+        numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+        return [(n, self.page_url(n), n == current) for n in numbers]
+
+    @property
+    def previous_url(self):
+        return (
+            self.page_url(self.page_obj.previous_page_number())
+            if self.page_obj and self.page_obj.has_previous()
+            else ""
+        )
+
+    @property
+    def next_url(self):
+        return self.page_url(self.page_obj.next_page_number()) if self.page_obj and self.page_obj.has_next() else ""
+
+    @property
+    def hidden_state(self):
+        """Fixed facet values for a landing page's form, which cannot be unticked."""
+        return [(p, v) for p, values in self.fixed.items() for v in values]

@@ -1,0 +1,31 @@
+"""The bank at a glance, for the home page: how many case studies, the newest ones and the
+feature-by-lever matrix, read from the facet index (the same few queries at any size)."""
+
+from dataclasses import dataclass, field
+
+from ..models.case_study import CaseStudyPage
+from .facet_index import facet_index
+from .matrix import Matrix, build_matrix, index_matrix
+from .state import FinderState
+
+
+@dataclass
+class Overview:
+    published_count: int = 0
+    latest_case_studies: list = field(default_factory=list)
+    matrix: Matrix | None = None
+
+
+def overview(index_page, latest=4):
+    """`index_page` may be None (a new site with no case-study index yet)."""
+    caption = "Case studies by success feature and policy lever"
+    if index_page is None:
+        return Overview(matrix=build_matrix(caption, "lever", count=lambda feature, lever: 0))
+    index = facet_index(index_page)
+    pks = index.pks[:latest]
+    pages = {p.pk: p for p in CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region")}
+    return Overview(
+        published_count=index.size,
+        latest_case_studies=[pages[pk] for pk in pks if pk in pages],
+        matrix=index_matrix(caption, "lever", index, index.everything, FinderState(index_page.url)),
+    )

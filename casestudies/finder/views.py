@@ -1,0 +1,60 @@
+"""The finder's pages, each called by a route of the case-study index with the page itself."""
+
+import json
+
+from django.http import Http404, HttpResponse, JsonResponse
+
+from ..interchange import export_document, export_queryset, write_csv
+from .facets import FACETS_BY_PARAM
+from .matrix import evidence_matrices
+from .search import find_case_studies, selected_pages
+from .suggestions import suggestions_for
+
+
+def case_study_list(index_page, request):
+    return index_page.render(request, context_overrides={"finding": find_case_studies(index_page, request.GET)})
+
+
+def landing_page(index_page, request, route, param, slug):
+    """A feature or lever explained, with the case studies that show it and the other filters."""
+    term = FACETS_BY_PARAM[param].term(slug)
+    if term is None:
+        raise Http404("No such term.")
+    base_url = index_page.url + index_page.reverse_subpage(route, kwargs={"slug": term.slug})
+    finding = find_case_studies(index_page, request.GET, base_url=base_url, fixed={param: [term.slug]})
+    return index_page.render(
+        request,
+        template="casestudies/landing_page.html",
+        context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
+    )
+
+
+def matrix_page(index_page, request):
+    base_url = index_page.url + index_page.reverse_subpage("matrix")
+    finding = find_case_studies(index_page, request.GET, base_url=base_url, with_results=False)
+    return index_page.render(
+        request,
+        template="casestudies/matrix_page.html",
+        context_overrides={"finding": finding, "matrices": evidence_matrices(index_page, finding)},
+    )
+
+
+def suggestions(index_page, request):
+    return JsonResponse(suggestions_for(index_page, request.GET.get("q", "")))
+
+
+def download(index_page, request, file_format):
+    """The published case studies the listing shows for these parameters, as interchange JSON
+    or CSV, so a reader can take away exactly what they are looking at."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    pages = export_queryset(selected_pages(index_page, request.GET).values("pk"))
+    if file_format == "json":
+        body = json.dumps(export_document(pages), ensure_ascii=False, indent=2) + "\n"
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")  # a byte-order mark so spreadsheet programs read UTF-8
+        write_csv(pages, response)
+    response["Content-Disposition"] = f'attachment; filename="case-studies.{file_format}"'
+    return response

@@ -1,0 +1,100 @@
+"""Importing a list of interchange records: each is validated completely, then written in
+its own transaction (or, in a dry run, only compared with what the bank holds), and the
+outcome of each is reported."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+
+from ..models.case_study import CaseStudyPage
+from .exporting import case_study_record
+from .format import canonical_record
+from .indexing import IndexBatch
+from .validation import RecordError, validate_record
+from .wording import truncate
+from .writing import latest_content, write_record
+
+
+@dataclass
+class RecordResult:
+    index: int
+    external_id: str
+    outcome: str  # "created", "updated", "unchanged" or "failed"
+    errors: list = field(default_factory=list)
+    page: CaseStudyPage | None = None
+
+
+def dry_run_outcome(record):
+    existing = CaseStudyPage.objects.filter(external_id=record["external_id"]).first()
+    if existing is None:
+        return "created"
+    if case_study_record(latest_content(existing)) == canonical_record(record):
+        return "unchanged"
+    return "updated"
+
+
+def import_records(
+    records, index_page, publish=False, user=None, dry_run=False, submit_for_review=False, source="", progress=None
+):
+    """Validate and write every record, each in its own transaction. Returns RecordResults.
+
+    A record is published only when `publish` is set (a trusted caller) *and* the record says
+    `"publish": true`. `progress`, if given, is called with each RecordResult as it is made.
+    """
+    results = []
+    seen_ids = {}
+    index_batch = IndexBatch()
+    try:
+        for index, record in enumerate(records):
+            result = import_record(
+                index, record, seen_ids, index_page, publish, user, dry_run, submit_for_review, source, index_batch
+            )
+            results.append(result)
+            if progress is not None:
+                progress(result)
+    finally:
+        index_batch.flush()
+    return results
+
+
+def import_record(index, record, seen_ids, index_page, publish, user, dry_run, submit_for_review, source, index_batch):
+    """Check one record and, unless this is a dry run, write it."""
+    errors = validate_record(record)
+    external_id = record.get("external_id") if isinstance(record, dict) else None
+    external_id = external_id if isinstance(external_id, str) else ""
+    if external_id and external_id in seen_ids:
+        errors.append(
+            RecordError("external_id", f"“{truncate(external_id)}” is also used by record {seen_ids[external_id]}.")
+        )
+    seen_ids.setdefault(external_id, index)
+    if errors:
+        return RecordResult(index, external_id, "failed", errors)
+    if dry_run:
+        return RecordResult(index, external_id, dry_run_outcome(record))
+    return write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch)
+
+
+def write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch=None):
+    external_id = record["external_id"]
+    try:
+        outcome, page = write_record(
+            record,
+            index_page,
+            publish=publish and record.get("publish") is True,
+            user=user,
+            submit_for_review=submit_for_review,
+            source=source,
+            index_batch=index_batch,
+        )
+    except ValidationError as exc:
+        messages = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+        errors = [RecordError(f, m) for f, ms in messages.items() for m in ms]
+        return RecordResult(index, external_id, "failed", errors)
+    return RecordResult(index, external_id, outcome, page=page)
+
+
+def summarise(results):
+    counts = {"created": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    for result in results:
+        counts[result.outcome] += 1
+    return counts

@@ -1,0 +1,60 @@
+"""The case-study index: the one page under which every case study lives, and the address of
+the reader's finder. Each route hands the request to a finder view with the page itself.
+
+The finder imports the models, so the models cannot import the finder: its views module is
+handed to the page class when the app is ready (`CaseStudiesConfig.ready`)."""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class CaseStudyIndexPage(RoutablePageMixin, Page):
+    """The list of case studies, with search and filters, and the routes that share them:
+    feature and lever landing pages, the evidence matrix, suggestions and downloads."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count = 1
+    finder_views = None  # casestudies.finder.views, installed by CaseStudiesConfig.ready()
+
+    class Meta:
+        verbose_name = "case-study index"
+
+    @classmethod
+    def get_solo(cls):
+        """The bank's case-study index (there is at most one), or None before it is made."""
+        return cls.objects.first()
+
+    @path("")
+    def case_study_list(self, request):
+        return self.finder_views.case_study_list(self, request)
+
+    @path("features/<slug:slug>/")
+    def feature_page(self, request, slug):
+        return self.finder_views.landing_page(self, request, "feature_page", "feature", slug)
+
+    @path("levers/<slug:slug>/")
+    def lever_page(self, request, slug):
+        return self.finder_views.landing_page(self, request, "lever_page", "lever", slug)
+
+    @path("matrix/")
+    def matrix(self, request):
+        return self.finder_views.matrix_page(self, request)
+
+    @path("suggest/")
+    def suggestions(self, request):
+        return self.finder_views.suggestions(self, request)
+
+    @path("download/json/")
+    def download_json(self, request):
+        return self.finder_views.download(self, request, "json")
+
+    @path("download/csv/")
+    def download_csv(self, request):
+        return self.finder_views.download(self, request, "csv")
