@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import path
 
+from evidencebank import urls as site_urls
 from evidencebank.serving.logs import configure_structlog, logging_config
 
 
@@ -16,7 +17,7 @@ def boom(request):
     raise RuntimeError("the kettle is on fire")
 
 
-urlpatterns = [path("boom/", boom)]
+urlpatterns = [path("boom/", boom), *site_urls.urlpatterns]
 handler500 = "evidencebank.serving.errors.server_error"
 
 
