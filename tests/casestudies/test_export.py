@@ -265,3 +265,31 @@ def test_a_filtered_download_holds_exactly_what_the_listing_shows(client, index_
     exported = client.get(JSON_URL, params).json()["case_studies"]
     assert [r["title"] for r in exported] == ["Modern languages taster days"]
     assert {p.title for p in listing.results} == {r["title"] for r in exported}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\n=1+1", " =1+1", "   +SUM(A1:A2)", "\r\n@cmd", "\t-2+3", "\u00a0=1", "\u200b=1", "\uff1d1+1", "=1", "\n\n-1"],
+)
+def test_csv_cells_with_blanks_before_a_formula_are_neutralised(text):
+    from casestudies.interchange.exporting import spreadsheet_safe
+
+    assert spreadsheet_safe(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["Plain words", "A 50-50 split", "me@example.org", "", " leading space only"])
+def test_csv_cells_that_are_not_formulas_are_left_alone(text):
+    from casestudies.interchange.exporting import spreadsheet_safe
+
+    assert spreadsheet_safe(text) == text
+
+
+def test_a_downloaded_csv_never_starts_a_cell_with_a_formula(client, index_page):
+    make_case_study(index_page, title="Line feed formula", summary=" =1+1 and more", advice="\n=HYPERLINK(1)")
+    response = client.get(index_page.url + "download/csv/")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows
+    for row in rows:
+        for value in row.values():
+            first = value.lstrip()[:1]
+            assert not first or first not in "=+-@" or value.startswith("'"), value
