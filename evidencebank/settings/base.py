@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "evidencebank.serving.logs.RequestIdMiddleware",
+    "evidencebank.serving.limits.QueryStringLimitMiddleware",
     "evidencebank.serving.headers.SiteCSPMiddleware",
     "evidencebank.serving.headers.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -235,6 +236,9 @@ RATE_LIMITS = [
     ("download", r"(/download/(json|csv)/|/export\.(json|csv))$", ["GET", "HEAD"], 20, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
 ]
+
+# The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
+MAX_QUERY_STRING_LENGTH = 4_000
 
 # The anonymous response cache (evidencebank/serving/responsecache.py).
 RESPONSE_CACHE_SECONDS = 600
