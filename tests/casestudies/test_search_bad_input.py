@@ -4,9 +4,9 @@ import pytest
 from django.http import QueryDict
 
 from casestudies.finder.query import MAX_QUERY_LENGTH
-from evidencebank.serving.limits import DEFAULT_MAX_QUERY_STRING_LENGTH as MAX_QUERY_STRING_LENGTH
 from casestudies.finder.search import find_case_studies
 from casestudies.finder.suggestions import suggestions_for
+from evidencebank.serving.limits import DEFAULT_MAX_QUERY_STRING_LENGTH as MAX_QUERY_STRING_LENGTH
 from tests.casestudies.conftest import titles
 from tests.factories import make_case_study
 from tests.naughty import naughty_strings
