@@ -163,3 +163,16 @@ def test_a_new_synonym_finds_case_studies_at_once(client, index_page):
     assert page.title not in cached_twice(client, index_page.url, q="falconry")
     SynonymGroup.objects.create(terms="falconry, kestrel")
     assert page.title in fetch(client, index_page.url, q="falconry")[1]
+
+
+def test_a_reader_accepting_gzip_gets_the_stored_compressed_copy(client, case_study):
+    import gzip
+
+    plain = client.get(case_study.url)
+    packed = client.get(case_study.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert packed["X-Cache"] == "hit" and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+    assert "Accept-Encoding" in packed["Vary"] and packed["ETag"] != plain["ETag"]
+    again = client.get(case_study.url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert again.status_code == 304
