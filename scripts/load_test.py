@@ -17,6 +17,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -192,6 +193,7 @@ def main():
                     process.wait(timeout=15)
                 except subprocess.TimeoutExpired:
                     process.kill()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def report(args, static, single, mixed, events):
