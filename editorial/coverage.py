@@ -10,11 +10,11 @@ from wagtail.models import WorkflowState
 
 from casestudies.finder import build_matrix, feature_pair_counts
 from casestudies.models import CaseStudyPage, EvidenceType, Phase, Region
+from casestudies.rules import review_due_before
 
 # A cell with at least one case study but no more than this is thin: one or two examples are
 # anecdotes, not a pattern a trust leader can rely on.
 THIN_AT_MOST = 2
-REVIEW_EVERY_MONTHS = 24
 
 
 def assess(count):
@@ -78,16 +78,6 @@ def evidence_type_tally():
         "Evidence type",
         [(choice.label, Cell(counts.get(choice.value, 0))) for choice in EvidenceType],
     )
-
-
-def review_due_before(today=None):
-    """The date 24 months before today: a case study last reviewed earlier is due again."""
-    today = today or timezone.localdate()
-    years = REVIEW_EVERY_MONTHS // 12
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - years, day=28)
 
 
 def due_for_review():

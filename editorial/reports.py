@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.admin.views.reports import ReportView
 
 from .coverage import THIN_AT_MOST, coverage
+from .quality import QualitySummary, quality_rows
 
 COVERAGE_PERMISSION = "editorial.view_coverage"
 
@@ -32,4 +33,40 @@ class CoverageReportView(ReportView):
         context = super().get_context_data(**kwargs)
         context["coverage"] = self.coverage
         context["thin_at_most"] = THIN_AT_MOST
+        return context
+
+
+class ContentQualityReportView(ReportView):
+    """Case studies (live or draft) that break a content-quality rule; downloads as CSV and XLSX.
+    The editor shows a moderator the same warnings for the revision under review."""
+
+    page_title = "Content quality"
+    header_icon = "warning"
+    results_template_name = "editorial/quality_results.html"
+    index_url_name = "editorial:quality"
+    index_results_url_name = "editorial:quality_results"
+    export_filename = "content-quality"
+    paginate_by = None
+    list_export = ["title", "state", "problem", "message", "last_reviewed", "rule"]
+    export_headings = {
+        "title": "Case study",
+        "state": "State",
+        "problem": "Problem",
+        "message": "What to do",
+        "last_reviewed": "Last reviewed",
+        "rule": "Rule",
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(COVERAGE_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        self.summary = QualitySummary(quality_rows())
+        return self.summary.rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["summary"] = self.summary
         return context

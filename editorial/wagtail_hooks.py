@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 from casestudies.interchange import IMPORT_LOG_ACTION
 
 from .coverage import coverage
-from .reports import COVERAGE_PERMISSION, CoverageReportView
+from .reports import COVERAGE_PERMISSION, ContentQualityReportView, CoverageReportView
 from .views import IMPORT_PERMISSION, ImportJobView, ImportUploadView
 
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("import/<int:pk>/", ImportJobView.as_view(), name="import_job"),
     path("coverage/", CoverageReportView.as_view(), name="coverage"),
     path("coverage/results/", CoverageReportView.as_view(results_only=True), name="coverage_results"),
+    path("quality/", ContentQualityReportView.as_view(), name="quality"),
+    path("quality/results/", ContentQualityReportView.as_view(results_only=True), name="quality_results"),
 ]
 
 
@@ -42,6 +44,13 @@ def register_import_menu_item():
 def register_coverage_report_menu_item():
     return PermissionMenuItem(
         "Evidence coverage", reverse("editorial:coverage"), icon_name="table", order=50, permission=COVERAGE_PERMISSION
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_quality_report_menu_item():
+    return PermissionMenuItem(
+        "Content quality", reverse("editorial:quality"), icon_name="warning", order=60, permission=COVERAGE_PERMISSION
     )
 
 

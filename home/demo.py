@@ -51,7 +51,14 @@ def build_page_tree():
     return home, index
 
 
+def stream_content(stream):
+    """A StreamField's blocks as (type, value) pairs, ignoring block ids, for comparison."""
+    return [(b["type"], b["value"]) for b in stream.raw_data]
+
+
 def load_standard_pages(home):
+    """Create each demo page that is missing, and publish a new revision of one whose title,
+    introduction or body differs from the demo file (so corrections reach an existing demo site)."""
     outcomes = []
     pages = json.loads((DEMO_DIR / "pages.json").read_text(encoding="utf-8"))["pages"]
     for data in pages:
@@ -62,14 +69,24 @@ def load_standard_pages(home):
             for b in data["body"]
         ]
         intro = plain_to_rich_text(data.get("intro", ""))
+        wanted = StandardPage(title=data["title"], slug=data["slug"], intro=intro, body=body)
         page = StandardPage.objects.child_of(home).filter(slug=data["slug"]).first()
-        if page is not None:
+        if page is None:
+            home.add_child(instance=wanted)
+            wanted.save_revision().publish()
+            outcomes.append((data["slug"], "created"))
+            continue
+        current = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+        if (current.title, str(current.intro), stream_content(current.body)) == (
+            wanted.title,
+            str(wanted.intro),
+            stream_content(wanted.body),
+        ):
             outcomes.append((data["slug"], "unchanged"))
             continue
-        page = StandardPage(title=data["title"], slug=data["slug"], intro=intro, body=body)
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        outcomes.append((data["slug"], "created"))
+        current.title, current.intro, current.body = wanted.title, wanted.intro, wanted.body
+        current.save_revision().publish()
+        outcomes.append((data["slug"], "updated"))
     return outcomes
 
 

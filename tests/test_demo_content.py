@@ -73,3 +73,43 @@ def test_partner_organisations_shared_between_case_studies_are_stored_once(demo_
     reach = PartnerOrganisation.objects.filter(name__iexact="Reach Feltham")
     assert reach.count() == 1
     assert reach.get().partnerships.values("page").distinct().count() >= 3
+
+
+def test_the_content_quality_report_lists_no_demo_case_study(demo_loaded):
+    from editorial.quality import quality_rows
+
+    assert quality_rows() == []
+
+
+def test_every_demo_status_reads_as_of_the_year_its_source_describes(demo_loaded, client):
+    for page in CaseStudyPage.objects.exclude(status=""):
+        assert page.reported_year in (2014, 2024), page.external_id
+        assert f"as reported in {page.reported_year}" in client.get(page.url).content.decode(), page.external_id
+
+
+def test_every_demo_source_is_credited_with_a_year_and_an_author(demo_loaded):
+    for page in CaseStudyPage.objects.all():
+        for source in page.sources.all():
+            assert source.year and source.author_names, (page.external_id, source.title)
+
+
+def test_a_second_run_updates_records_and_pages_changed_since_then_changes_nothing(demo_loaded, capsys):
+    """An existing demo site gets the corrected content as new revisions, once."""
+    page = CaseStudyPage.objects.get(external_id="kingston-reach-foundation-degrees")
+    page.evidence_type = 2  # as the demo stood before the evidence audit
+    page.save_revision().publish()
+    methodology = StandardPage.objects.get(slug="methodology")
+    methodology.title = "An older title"
+    methodology.save_revision().publish()
+    revisions = Revision.objects.count()
+    capsys.readouterr()
+    call_command("load_demo_content")
+    out = capsys.readouterr().out
+    assert "methodology updated" in out
+    assert f"0 created, 1 updated, {len(demo_records()) - 1} unchanged, 0 failed" in out
+    assert Revision.objects.count() == revisions + 2
+    assert CaseStudyPage.objects.get(pk=page.pk).evidence_type == 1
+    assert StandardPage.objects.get(pk=methodology.pk).title != "An older title"
+    call_command("load_demo_content")
+    out = capsys.readouterr().out
+    assert "methodology unchanged" in out and "0 created, 0 updated" in out

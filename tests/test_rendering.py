@@ -37,6 +37,7 @@ def full_case_study(index_page):
         local_authority="Hounslow",
         start_year=2023,
         status="pilot",
+        reported_year=2024,
         formality="mou",
         funding_model="grant",
         funding_note="A Turing Scheme bid for trips.",
@@ -51,6 +52,7 @@ def full_case_study(index_page):
         sources=[
             {
                 "title": "University-schools collaboration",
+                "authors": ["Vainker, Ed", "Slavinsky, Michael"],
                 "url": "https://example.org/essay",
                 "publisher": "UPP Foundation",
                 "year": 2024,
@@ -74,8 +76,8 @@ def test_case_study_page_shows_every_field_the_editor_filled_in(client, full_cas
         "London",
         "Post-16",
         "Subject enrichment",
-        "2023 to the present",
-        "Pilot",
+        "Pilot, since 2023, as reported in 2024",
+        "Vainker, Ed; Slavinsky, Michael",
         "Memorandum of understanding",
         "Time-limited grant",
         "A Turing Scheme bid",

@@ -45,6 +45,7 @@ def case_study_record(page):
             "start_year": page.start_year,
             "end_year": page.end_year,
             "status": page.status or None,
+            "reported_year": page.reported_year,
             "formality": page.formality or None,
             "funding_model": page.funding_model or None,
             "funding_note": page.funding_note,
@@ -58,7 +59,8 @@ def case_study_record(page):
             "barriers_note": page.barriers_note,
             "advice": page.advice,
             "sources": [
-                {"title": s.title, "url": s.url, "publisher": s.publisher, "year": s.year} for s in page.sources.all()
+                {"title": s.title, "authors": s.author_names, "url": s.url, "publisher": s.publisher, "year": s.year}
+                for s in page.sources.all()
             ],
             "last_reviewed": page.last_reviewed,
         }
@@ -122,6 +124,7 @@ CSV_COLUMNS = [
     ("start_year", lambda r: r["start_year"]),
     ("end_year", lambda r: r["end_year"]),
     ("status", lambda r: r["status"]),
+    ("reported_year", lambda r: r.get("reported_year")),
     ("formality", lambda r: r["formality"]),
     ("funding_model", lambda r: r["funding_model"]),
     ("funding_note", lambda r: r["funding_note"]),
@@ -132,8 +135,23 @@ CSV_COLUMNS = [
     ("barriers_note", lambda r: r["barriers_note"]),
     ("advice", lambda r: r["advice"]),
     ("sources", lambda r: [s["url"] or s["title"] for s in r["sources"]]),
+    ("source_credits", lambda r: [source_credit(s) for s in r["sources"]]),
     ("last_reviewed", lambda r: r["last_reviewed"]),
 ]
+
+
+def source_credit(source):
+    """One source as a reference: 'Vainker, Ed and Slavinsky, Michael (2024) University-schools
+    collaboration. UPP Foundation.' Authors are joined with 'and' because '; ' separates sources."""
+    parts = []
+    if source.get("authors"):
+        parts.append(" and ".join(source["authors"]))
+    if source["year"]:
+        parts.append(f"({source['year']})")
+    parts.append(source["title"] + ".")
+    if source["publisher"]:
+        parts.append(source["publisher"] + ".")
+    return " ".join(parts)
 
 
 def impact_text(measure):

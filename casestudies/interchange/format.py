@@ -20,6 +20,7 @@ SCHEMA_VERSION = 1
 SHORT_TEXT_MAX = 255
 LONG_TEXT_MAX = 20_000
 BODY_MAX = 100_000
+MAX_AUTHORS = 50  # names per source
 # A 1,000-record file with long stories is about 5 MB; four times that is still a comfortable
 # upload, and refusing larger files before parsing keeps memory use bounded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -81,14 +82,42 @@ def plain_to_rich_text(text):
     return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs_from_body(text)) or "<p></p>"
 
 
+def canonical_source(source):
+    """A source with defaults filled; `authors` (additive) appears only when there are any."""
+    canonical = {
+        "title": source["title"],
+        "url": source.get("url") or "",
+        "publisher": source.get("publisher") or "",
+        "year": source.get("year"),
+    }
+    authors = [" ".join(name.split()) for name in source.get("authors") or [] if name and name.strip()]
+    if authors:
+        canonical = {"title": canonical.pop("title"), "authors": authors, **canonical}
+    return canonical
+
+
+def with_reported_year(record, reported_year):
+    """`reported_year` (additive) appears, after `status`, only when it is set."""
+    if reported_year is None:
+        return record
+    ordered = {}
+    for key, value in record.items():
+        ordered[key] = value
+        if key == "status":
+            ordered["reported_year"] = reported_year
+    return ordered
+
+
 def canonical_record(record):
-    """Fill defaults and derive story/body from each other, so that equal content compares equal."""
+    """Fill defaults and derive story/body from each other, so that equal content compares equal.
+    The additive fields `reported_year` and `sources[].authors` appear only when set, so a
+    version-1 record without them reads and writes exactly as before."""
     story = record.get("story") or story_from_body(record.get("body", ""))
     story = [{"type": b["type"], **{k: b.get(k) or "" for k in STORY_BLOCK_FIELDS[b["type"]]}} for b in story]
     last_reviewed = record.get("last_reviewed")
     if isinstance(last_reviewed, datetime.date):
         last_reviewed = last_reviewed.isoformat()
-    return {
+    canonical = {
         "external_id": record["external_id"],
         "title": record["title"],
         "summary": record["summary"],
@@ -129,14 +158,7 @@ def canonical_record(record):
         "barriers": in_canonical_order("barriers", record.get("barriers", [])),
         "barriers_note": record.get("barriers_note") or "",
         "advice": record.get("advice") or "",
-        "sources": [
-            {
-                "title": s["title"],
-                "url": s.get("url") or "",
-                "publisher": s.get("publisher") or "",
-                "year": s.get("year"),
-            }
-            for s in record.get("sources", [])
-        ],
+        "sources": [canonical_source(s) for s in record.get("sources") or []],
         "last_reviewed": last_reviewed,
     }
+    return with_reported_year(canonical, record.get("reported_year"))

@@ -18,6 +18,7 @@ from .format import (
     CANONICAL_SLUGS,
     EVIDENCE_TYPES,
     LONG_TEXT_MAX,
+    MAX_AUTHORS,
     SCHEMA_PATH,
     SHORT_TEXT_MAX,
     STORY_BLOCK_FIELDS,
@@ -137,6 +138,7 @@ class RecordValidator:
             self.slug(facet)
         self.evidence_type()
         self.years()
+        self.reported_year()
         self.impact_measures()
         self.sources()
         self.last_reviewed()
@@ -266,6 +268,19 @@ class RecordValidator:
         if isinstance(start, int) and isinstance(end, int) and end < start:
             self.error("end_year", f"The end year ({end}) is before the start year ({start}).")
 
+    def reported_year(self):
+        value = self.record.get("reported_year")
+        if value is None:
+            return
+        this_year = datetime.date.today().year
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error("reported_year", f"Must be a whole year such as 2014, not {json_type(value)}.")
+        elif not EARLIEST_YEAR <= value <= this_year:
+            self.error(
+                "reported_year",
+                f"{value} is outside the range {EARLIEST_YEAR}–{this_year}: give the year the evidence describes.",
+            )
+
     def impact_measures(self):
         for path, m in self.objects_in("impact_measures", "Each impact measure must be an object with a 'measure'."):
             self.text("measure", required=True, container=m, path=f"{path}.measure")
@@ -284,9 +299,27 @@ class RecordValidator:
                     URLValidator(schemes=["http", "https"])(url)
                 except ValidationError:
                     self.error(f"{path}.url", "Is not a web address starting http:// or https://.")
+            self.authors(s, f"{path}.authors")
             year = s.get("year")
             if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100):
                 self.error(f"{path}.year", "Must be a year such as 2024.")
+
+    def authors(self, source, path):
+        value = source.get("authors")
+        if value is None:
+            return
+        if not isinstance(value, list):
+            self.error(path, f'Must be a list of names, such as ["Vainker, Ed"], not {json_type(value)}.')
+            return
+        if len(value) > MAX_AUTHORS:
+            self.error(path, f"Lists {len(value)} names; the limit is {MAX_AUTHORS}.")
+        for i, name in enumerate(value):
+            if not isinstance(name, str) or not name.strip():
+                self.error(f"{path}[{i}]", 'Each author must be a name in quotes, such as "Vainker, Ed".')
+            elif "\n" in name or "\r" in name or "\x00" in name:
+                self.error(f"{path}[{i}]", "A name must be on one line: give each author as a separate entry.")
+            elif len(name) > SHORT_TEXT_MAX:
+                self.error(f"{path}[{i}]", f"Is {len(name)} characters long; the limit is {SHORT_TEXT_MAX}.")
 
     def last_reviewed(self):
         value = self.record.get("last_reviewed")

@@ -44,6 +44,7 @@ def apply_record(page, record):
     page.start_year = record["start_year"]
     page.end_year = record["end_year"]
     page.status = record["status"] or ""
+    page.reported_year = record.get("reported_year")
     page.formality = record["formality"] or ""
     page.funding_model = record["funding_model"] or ""
     page.funding_note = record["funding_note"]
@@ -73,7 +74,17 @@ def apply_record(page, record):
         for i, f in enumerate(record["success_features"])
     ]
     page.impact_measures = [ImpactMeasure(sort_order=i, **m) for i, m in enumerate(record["impact_measures"])]
-    page.sources = [CaseStudySource(sort_order=i, **s) for i, s in enumerate(record["sources"])]
+    page.sources = [
+        CaseStudySource(
+            sort_order=i,
+            title=s["title"],
+            authors="\n".join(s.get("authors", [])),
+            url=s["url"],
+            publisher=s["publisher"],
+            year=s["year"],
+        )
+        for i, s in enumerate(record["sources"])
+    ]
 
 
 def story_block(block):

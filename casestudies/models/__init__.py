@@ -10,6 +10,8 @@ from .choices import EvidenceType, Formality, FundingModel, PartnerType, RegionK
 from .findable import FindableVersion
 from .index_page import CaseStudyIndexPage
 from .organisations import PartnerOrganisation
+from .quality import RULES as QUALITY_RULES
+from .quality import QualityWarning, quality_warnings
 from .synonyms import SynonymGroup
 from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
 
@@ -29,6 +31,8 @@ __all__ = [
     "PartnerType",
     "Phase",
     "PolicyLever",
+    "QUALITY_RULES",
+    "QualityWarning",
     "Purpose",
     "Region",
     "RegionKind",
@@ -36,4 +40,5 @@ __all__ = [
     "Status",
     "SuccessFeature",
     "SynonymGroup",
+    "quality_warnings",
 ]

@@ -1,6 +1,8 @@
 """The case-study page, its child rows and its editor form. Nothing here knows how case
 studies are found or exchanged: the finder and the interchange format read these models."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
@@ -26,6 +28,7 @@ from wagtail.search import index
 from ..blocks import StoryBlock
 from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
 from .choices import EvidenceType, Formality, FundingModel, Status
+from .quality import QualityWarningsPanel
 
 
 class CaseStudyQuerySet(PageQuerySet):
@@ -84,10 +87,14 @@ class CaseStudyPage(Page):
         "casestudies.PolicyLever",
         blank=True,
         related_name="case_studies",
-        help_text="Which policy levers brought this partnership about or could spread it.",
+        help_text="Only a lever a source shows at work in this partnership (e.g. a local authority convening "
+        "the partners, or a regulator's requirement). Leave it empty rather than guess.",
     )
     purposes = ParentalManyToManyField(
-        "casestudies.Purpose", blank=True, related_name="case_studies", help_text="What the partnership is for."
+        "casestudies.Purpose",
+        blank=True,
+        related_name="case_studies",
+        help_text="What the partnership is for, as its sources say.",
     )
     phases = ParentalManyToManyField(
         "casestudies.Phase", blank=True, related_name="case_studies", help_text="The phases of education it serves."
@@ -120,7 +127,15 @@ class CaseStudyPage(Page):
         choices=Status.choices,
         blank=True,
         help_text="Pilot: a first trial. Established: running for more than a cycle. "
-        "Scaled: spread to more schools or places. Ended: no longer running.",
+        "Scaled: spread to more schools or places. Ended: no longer running. "
+        "As the sources report it in the reported year, not as it may be today.",
+    )
+    reported_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_YEAR)],
+        help_text="The year the evidence describes, e.g. 2014 for a study written then. Readers see the "
+        "status and years 'as reported in' this year. Give one whenever you set a status.",
     )
     formality = models.CharField(
         max_length=20, choices=Formality.choices, blank=True, help_text="How formally the partners are bound."
@@ -136,14 +151,19 @@ class CaseStudyPage(Page):
     )
     evidence_type = models.PositiveSmallIntegerField(
         choices=EvidenceType.choices,
-        help_text="Type 1: a narrative of why it should work. Type 2: data showing change. "
-        "Type 3: a comparison or trial that attributes the change to the partnership.",
+        help_text="Type 1: a coherent account of what was done and why it should work, without data showing "
+        "change. Type 2: data collected before and after, or over time, showing that something changed "
+        "(a single count is Type 1). Type 3: a comparison group or trial that attributes the change to the "
+        "partnership.",
     )
     evidence_note = models.TextField(
         blank=True, help_text="Say why you chose this evidence type: what data exists, and what it cannot show."
     )
     barriers = ParentalManyToManyField(
-        "casestudies.Barrier", blank=True, related_name="case_studies", help_text="Obstacles the partners met."
+        "casestudies.Barrier",
+        blank=True,
+        related_name="case_studies",
+        help_text="Obstacles a source says these partners met; not barriers the sources discuss in general.",
     )
     barriers_note = models.TextField(
         "how the barriers were overcome", blank=True, help_text="What the partners did about the barriers above."
@@ -169,6 +189,7 @@ class CaseStudyPage(Page):
     base_form_class = CaseStudyPageForm
 
     story_panels = [
+        QualityWarningsPanel(heading="Content quality"),
         TitleFieldPanel(
             "title",
             help_text="A plain, descriptive title: who did what, e.g. "
@@ -178,7 +199,10 @@ class CaseStudyPage(Page):
         FieldPanel("story"),
     ]
     partner_panels = [
-        HelpPanel("Add every partner organisation and what it does best. Mark the partner that leads."),
+        HelpPanel(
+            "Add every partner organisation and what it does best. Mark a lead only where a source says "
+            "who convened or led the work."
+        ),
         InlinePanel("partners", label="Partner", min_num=1, heading="Partners"),
     ]
     feature_panels = [
@@ -197,7 +221,10 @@ class CaseStudyPage(Page):
         FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldRowPanel([FieldPanel("region"), FieldPanel("local_authority")])], heading="Place"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status")])],
+            [
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("reported_year")]),
+            ],
             heading="Time and status",
         ),
         MultiFieldPanel(
@@ -260,6 +287,9 @@ class CaseStudyPage(Page):
             value = getattr(self, field)
             if value is not None and value > this_year_limit:
                 errors[field] = f"Enter a year no later than {this_year_limit}."
+        this_year = datetime.date.today().year
+        if self.reported_year is not None and self.reported_year > this_year:
+            errors["reported_year"] = f"Enter the year the evidence describes: no later than this year ({this_year})."
         if self.start_year and self.end_year and self.end_year < self.start_year:
             errors["end_year"] = (
                 f"The end year ({self.end_year}) is before the start year ({self.start_year}): "
@@ -279,7 +309,7 @@ class CaseStudyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_page"] = self.get_parent().specific  # whose routes the page links to
+        context["index_page"] = self.get_parent().specific_deferred  # whose routes the page links to
         return context
 
     # Editors preview the page as readers see it and as it appears in a search result.
@@ -297,6 +327,29 @@ class CaseStudyPage(Page):
     @property
     def evidence_type_explanation(self):
         return EvidenceType(self.evidence_type).explanation if self.evidence_type else ""
+
+    @property
+    def years_text(self):
+        """'2003–2011', 'since 2023', 'until 2011' or ''."""
+        start, end = self.start_year, self.end_year
+        if start and end:
+            return str(start) if start == end else f"{start}–{end}"
+        if start:
+            return f"since {start}"
+        if end:
+            return f"until {end}"
+        return ""
+
+    @property
+    def status_as_reported(self):
+        """Status and years as of the reported year, e.g. 'Established, as reported in 2014' or
+        'Ended, 2003–2011, as reported in 2014'; '' when neither status nor years is known."""
+        parts = [p for p in (self.get_status_display() if self.status else "", self.years_text) if p]
+        if not parts:
+            return ""
+        text = ", ".join(parts)
+        text = text[0].upper() + text[1:]
+        return f"{text}, as reported in {self.reported_year}" if self.reported_year else text
 
     @property
     def is_ongoing(self):
@@ -318,7 +371,10 @@ class CaseStudyPartner(Orderable):
         help_text="Its role in this partnership, e.g. 'Assessment and research'.",
     )
     is_lead = models.BooleanField(
-        "lead partner", default=False, help_text="Tick for the partner that convenes or leads the work."
+        "lead partner",
+        default=False,
+        help_text="Tick only where a source says this partner convened or led the work; tick more than one if "
+        "they co-led, none if the source does not say.",
     )
 
     panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("is_lead")]
@@ -354,7 +410,17 @@ class ImpactMeasure(Orderable):
 
 class CaseStudySource(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(max_length=255, help_text="The title of the report, essay or article.")
+    title = models.CharField(
+        max_length=255,
+        help_text="The title of the report, essay or article, as the source gives it. If the source has no "
+        "title, write a descriptive one in square brackets, e.g. '[Findings from the interviews and survey]'.",
+    )
+    authors = models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(5000)],
+        help_text="One name per line: people as 'Family, Given' (e.g. 'Vainker, Ed'), organisations as they "
+        "write their own name. Leave empty only if the source names no author.",
+    )
     url = models.URLField(
         "web address", max_length=500, blank=True, help_text="A link readers can follow, starting https://"
     )
@@ -363,10 +429,25 @@ class CaseStudySource(Orderable):
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
-        help_text="The year it was published.",
+        help_text="The year it was published. If the source gives no date, work it out from what it says "
+        "and explain how in the evidence note.",
     )
 
-    panels = [FieldPanel("title"), FieldPanel("url"), FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")])]
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("authors"),
+        FieldPanel("url"),
+        FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
+    ]
+
+    @property
+    def author_names(self):
+        return [name.strip() for name in self.authors.splitlines() if name.strip()]
+
+    @property
+    def authors_text(self):
+        """The authors as a citation lists them: 'Vainker, Ed; Slavinsky, Michael'."""
+        return "; ".join(self.author_names)
 
 
 class RelatedDocument(Orderable):

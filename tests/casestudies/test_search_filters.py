@@ -89,7 +89,7 @@ def test_results_show_partners_badges_evidence_years_and_region(client, index_pa
     assert "Test University" in html and "Test Academy" in html
     assert "Shared governance around long-term strategic goals" in html
     assert "Type 1: narrative" in html
-    assert "2021–ongoing" in html and "Scotland" in html
+    assert "Pilot, since 2021" in html and "Scotland" in html
     assert "1 case study" in html
 
 
