@@ -5,8 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from casestudies import views as casestudies_views
+from evidencebank.serving.health import healthz
+
+handler500 = "evidencebank.serving.errors.server_error"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health-check/", include("healthcheck.urls")),
