@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from casestudies.finder import clean_context, context_options
+from casestudies.interchange import spreadsheet_safe
 from casestudies.models import CaseStudyIndexPage
 
 from .codes import BadCode, code_from_pasted, encode
@@ -144,32 +145,22 @@ def result_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(["section", "feature", "item", "answer or score", "detail"])
-    writer.writerow(["check", "", "statement set version", outcome.statement_set.version, ""])
+
+    def row(*cells):  # every cell as a spreadsheet shows it, never as a formula
+        writer.writerow([spreadsheet_safe(cell) for cell in cells])
+
+    row("section", "feature", "item", "answer or score", "detail")
+    row("check", "", "statement set version", outcome.statement_set.version, "")
     for score in outcome.scores:
-        percent = "" if score.percent is None else f"{score.percent}%"
-        writer.writerow(["profile", score.name, "score", percent, score.band])
+        row("profile", score.name, "score", "" if score.percent is None else f"{score.percent}%", score.band)
     for n, statement, _answer, label in outcome.answered:
-        writer.writerow(["answer", statement["feature"], f"{n}. {safe(statement['text'])}", label, ""])
+        row("answer", statement["feature"], f"{n}. {statement['text']}", label, "")
     for score, recommendations in outcome.weak_with_evidence:
-        writer.writerow(["to work on", score.name, "score", f"{score.percent}%", ""])
+        row("to work on", score.name, "score", f"{score.percent}%", "")
         for item in recommendations:
-            writer.writerow(
-                [
-                    "evidence",
-                    score.name,
-                    safe(item.page.title),
-                    item.page.get_evidence_type_display(),
-                    item.page.full_url,
-                ]
-            )
+            row("evidence", score.name, item.page.title, item.page.get_evidence_type_display(), item.page.full_url)
     response["Content-Disposition"] = 'attachment; filename="partnership-health-check.csv"'
     return response
-
-
-def safe(text):
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def compare(request):

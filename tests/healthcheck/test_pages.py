@@ -249,3 +249,20 @@ def test_removing_or_reordering_statements_makes_new_versions(client, index_page
     assert StatementSet.current().version == 3 and len(StatementSet.current().statements) == 14
     assert client.get(RESULT, {"r": "1-" + PATTERN}).status_code == 200
     assert client.get(RESULT, {"r": "3-" + PATTERN[:14]}).status_code == 200
+
+
+def test_csv_cells_are_never_formulas(client, index_page):
+    make_case_study(
+        index_page,
+        title='=HYPERLINK("https://example.org")',
+        success_features=[{"feature": "accountability-impact", "evidence": "Shown."}],
+    )
+    statement = Statement.objects.get(text__startswith="Families hear about")
+    statement.text = "  +Families hear about it from staff."
+    statement.save()
+    response = client.get(CSV, {"r": "2-" + PATTERN})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = [cell for row in rows for cell in row]
+    assert '\'=HYPERLINK("https://example.org")' in cells
+    assert "14.   +Families hear about it from staff." in cells  # the number comes first: no formula
+    assert not any(cell.lstrip()[:1] in "=+-@" for cell in cells if cell and not cell.startswith("'"))
