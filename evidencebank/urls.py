@@ -13,6 +13,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
     # The downloads' first addresses, kept so that no published link breaks.
     path("case-studies/export.json", casestudies_views.legacy_download, {"file_format": "json"}),

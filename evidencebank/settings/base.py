@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "casestudies",
     "editorial",
+    "healthcheck",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
