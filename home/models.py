@@ -25,11 +25,18 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """The count, the feature-by-lever matrix and the latest case studies, from the finder."""
         context = super().get_context(request, *args, **kwargs)
-        context["features"] = SuccessFeature.objects.all()
-        context["levers"] = PolicyLever.objects.all()
         context["index_page"] = index_page = CaseStudyIndexPage.get_solo()
+        context["features"] = term_pages(index_page, "feature_page", SuccessFeature.objects.all())
+        context["levers"] = term_pages(index_page, "lever_page", PolicyLever.objects.all())
         context["overview"] = finder.overview(index_page)
         return context
+
+
+def term_pages(index_page, route, terms):
+    """(term, the address of its landing page) for each term; the index page's address is
+    worked out once rather than once a link."""
+    base = index_page.url if index_page else None
+    return [(term, base + index_page.reverse_subpage(route, args=[term.slug]) if base else "") for term in terms]
 
 
 class StandardPage(Page):

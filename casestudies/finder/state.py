@@ -3,7 +3,8 @@ page) as a query string on some base address. Every link the finder makes (facet
 chips, pagination, advice, matrix cells, downloads) goes through `FinderState.url`."""
 
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from functools import lru_cache
+from urllib.parse import quote_plus
 
 from .facets import FACETS
 
@@ -44,4 +45,10 @@ class FinderState:
                 pairs += [(key, v) for v in value or [] if v not in self.fixed.get(key, [])]
             elif value not in (None, "", 1 if key == "page" else None):
                 pairs.append((key, value))
-        return "?" + urlencode(pairs) if pairs else ""
+        return "?" + "&".join(f"{quoted(key)}={quoted(str(value))}" for key, value in pairs) if pairs else ""
+
+
+@lru_cache(maxsize=4096)
+def quoted(text):
+    """As urlencode quotes: the same slugs recur in every link of a page, so each is quoted once."""
+    return quote_plus(text)

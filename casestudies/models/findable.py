@@ -1,13 +1,29 @@
 """A token that changes whenever anything a reader can find or filter by changes, so that every
 process can tell, with one tiny query, whether its in-memory facet index is still current."""
 
+import contextvars
 import uuid
+from contextlib import contextmanager
 
 from django.db import models
+
+# Within one request the token is read once: the response cache, the facet index and the site
+# links all ask for it, and one reading gives the request a consistent view. A bump clears it.
+_read_in_this_request = contextvars.ContextVar("findable_token_read", default=None)
 
 
 def new_token():
     return uuid.uuid4().hex
+
+
+@contextmanager
+def token_read_once():
+    """Remember the token for the rest of the block (a request: see casestudies.middleware)."""
+    reset = _read_in_this_request.set({})
+    try:
+        yield
+    finally:
+        _read_in_this_request.reset(reset)
 
 
 class FindableVersion(models.Model):
@@ -24,12 +40,20 @@ class FindableVersion(models.Model):
 
     @classmethod
     def current(cls):
+        memo = _read_in_this_request.get()
+        if memo:
+            return memo["token"]
         token = cls.objects.values_list("token", flat=True).first()
         if token is None:
             token = cls.objects.create().token
+        if memo is not None:
+            memo["token"] = token
         return token
 
     @classmethod
     def bump(cls):
+        memo = _read_in_this_request.get()
+        if memo:
+            memo.clear()
         if not cls.objects.update(token=new_token()):
             cls.objects.create()

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "evidencebank.serving.logs.RequestIdMiddleware",
+    "casestudies.middleware.FindableTokenPerRequestMiddleware",
     "evidencebank.serving.limits.QueryStringLimitMiddleware",
     "evidencebank.serving.headers.SiteCSPMiddleware",
     "evidencebank.serving.headers.PermissionsPolicyMiddleware",
