@@ -1,10 +1,40 @@
-"""Addresses outside the page tree that must keep working: the old download links (before the
-downloads became routes of the case-study index) and a short, permanent entry to the finder."""
+"""Addresses outside the page tree that must keep working: the permanent links of citable
+pages (`/cs/<id>/`, `/cs/<id>/v/<n>/`), the old download links (before the downloads became
+routes of the case-study index) and a short, permanent entry to the finder."""
 
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
+from wagtail.models import Page
 
-from .models import CaseStudyIndexPage
+from .models import CaseStudyIndexPage, CaseStudyPage, PublishedVersion
+
+# Page types with a permanent link. The id is the page's primary key, which the database never
+# hands out twice; any other page type, a draft or a private page is the site's 404.
+PERMANENT_PAGE_TYPES = (CaseStudyPage,)
+
+
+def citable_page(page_id):
+    page = Page.objects.live().public().type(*PERMANENT_PAGE_TYPES).filter(pk=page_id).specific().first()
+    if page is None:
+        raise Http404("No published page has this permanent link.")
+    return page
+
+
+@require_safe
+def permanent_link(request, page_id):
+    """301 to the page's current address, wherever it has moved; the address is the page's own
+    URL from the page tree, never anything taken from the request."""
+    return HttpResponsePermanentRedirect(citable_page(page_id).get_url(request))
+
+
+@require_safe
+def permanent_version(request, page_id, number):
+    """The page as published in version `number`, with a banner linking to the latest."""
+    page = citable_page(page_id)
+    version = get_object_or_404(PublishedVersion.objects.select_related("revision"), page_id=page.pk, number=number)
+    as_published = version.revision.as_object()
+    return as_published.serve_version(request, version)
 
 
 def index_route_url(request, route=None):

@@ -14,6 +14,7 @@ from .quality import RULES as QUALITY_RULES
 from .quality import QualityWarning, quality_warnings
 from .synonyms import SynonymGroup
 from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
+from .versions import PublishedVersion
 
 __all__ = [
     "Barrier",
@@ -33,6 +34,7 @@ __all__ = [
     "PolicyLever",
     "QUALITY_RULES",
     "QualityWarning",
+    "PublishedVersion",
     "Purpose",
     "Region",
     "RegionKind",

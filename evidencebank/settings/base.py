@@ -117,6 +117,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Partnership Evidence Bank"
+# The one site address every absolute URL is built from (canonical links, citations, permanent
+# links). Empty in development: the request's own host is used (casestudies/addresses.py).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
