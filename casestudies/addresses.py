@@ -31,3 +31,20 @@ def permanent_path(page_id, version=None):
 
 def permanent_url(page_id, version=None, request=None):
     return absolute_url(permanent_path(page_id, version), request)
+
+
+# The citation files of a case study (extension → media type), at /cs/<id>/cite.<ext> and
+# /cs/<id>/v/<n>/cite.<ext>.
+CITATION_FORMATS = {
+    "ris": "application/x-research-info-systems",
+    "bib": "application/x-bibtex",
+    "json": "application/vnd.citationstyles.csl+json",
+}
+
+
+def citation_file_url(page_id, extension, version=None, request=None):
+    if version is None:
+        path = reverse("citation_file", kwargs={"page_id": page_id, "extension": extension})
+    else:
+        path = reverse("citation_file_version", kwargs={"page_id": page_id, "number": version, "extension": extension})
+    return absolute_url(path, request)

@@ -2,11 +2,12 @@
 pages (`/cs/<id>/`, `/cs/<id>/v/<n>/`), the old download links (before the downloads became
 routes of the case-study index) and a short, permanent entry to the finder."""
 
-from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from .citations import citation_file, cited_version, csl_record
 from .models import CaseStudyIndexPage, CaseStudyPage, PublishedVersion
 
 # Page types with a permanent link. The id is the page's primary key, which the database never
@@ -44,6 +45,22 @@ def index_route_url(request, route=None):
     url = index_page.get_url(request) + (index_page.reverse_subpage(route) if route else "")
     query = request.META.get("QUERY_STRING", "")
     return url + ("?" + query if query else "")
+
+
+@require_safe
+def citation_download(request, page_id, extension, number=None):
+    """/cs/<id>/cite.ris|bib|json (the latest) and /cs/<id>/v/<n>/cite.… (that version), served
+    with their own media types."""
+    page = citable_page(int(page_id))
+    number = int(number) if number is not None else None
+    cited = cited_version(page, number)
+    if cited is None:
+        raise Http404("No such published version.")
+    text, media_type = citation_file(csl_record(cited, request), extension)
+    response = HttpResponse(text, content_type=f"{media_type}; charset=utf-8")
+    name = f"case-study-{page.pk}" + (f"-v{number}" if number else "")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    return response
 
 
 @require_safe

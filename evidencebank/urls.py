@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,6 +13,17 @@ urlpatterns = [
     # Permanent links: never changed, never reused, 301 to wherever the page lives now.
     path("cs/<int:page_id>/", casestudies_views.permanent_link, name="permanent_link"),
     path("cs/<int:page_id>/v/<int:number>/", casestudies_views.permanent_version, name="permanent_version"),
+    # Citation files (RIS, BibTeX, CSL-JSON) of the latest version and of each version.
+    re_path(
+        r"^cs/(?P<page_id>[0-9]+)/cite\.(?P<extension>ris|bib|json)$",
+        casestudies_views.citation_download,
+        name="citation_file",
+    ),
+    re_path(
+        r"^cs/(?P<page_id>[0-9]+)/v/(?P<number>[0-9]+)/cite\.(?P<extension>ris|bib|json)$",
+        casestudies_views.citation_download,
+        name="citation_file_version",
+    ),
     # The downloads' first addresses, kept so that no published link breaks.
     path("case-studies/export.json", casestudies_views.legacy_download, {"file_format": "json"}),
     path("case-studies/export.csv", casestudies_views.legacy_download, {"file_format": "csv"}),

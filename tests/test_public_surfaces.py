@@ -38,6 +38,12 @@ def surfaces(public, draft, private):
             (f"/cs/{page.pk}/v/1/", ok),
             (f"/cs/{page.pk}/v/2/", False),
         ]
+        for extension in ("ris", "bib", "json"):
+            pages += [
+                (f"/cs/{page.pk}/cite.{extension}", ok),
+                (f"/cs/{page.pk}/v/1/cite.{extension}", ok),
+                (f"/cs/{page.pk}/v/2/cite.{extension}", False),
+            ]
     pages += [
         ("/case-studies/download/json/", True),
         ("/case-studies/download/csv/", True),

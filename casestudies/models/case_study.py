@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from ..addresses import permanent_url
+from ..addresses import CITATION_FORMATS, citation_file_url, permanent_url
 from ..blocks import StoryBlock
 from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
 from .choices import EvidenceType, Formality, FundingModel, Status
@@ -334,7 +334,10 @@ class CaseStudyPage(Page):
     def citation_links(self, request, version=None):
         """(address, rel, media type) for the response's `Link` header."""
         number = version.number if version is not None else None
-        return [(permanent_url(self.pk, number, request), "cite-as", "")]
+        links = [(permanent_url(self.pk, number, request), "cite-as", "")]
+        for extension, media_type in CITATION_FORMATS.items():
+            links.append((citation_file_url(self.pk, extension, number, request), "describedby", media_type))
+        return links
 
     def add_link_header(self, response, request, version=None):
         links = []
