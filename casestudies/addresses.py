@@ -5,6 +5,10 @@ or the request's own host when none is configured (development), never a hard-co
 from django.conf import settings
 from django.urls import reverse
 
+# The largest id a database column holds (a 64-bit signed integer); any larger id in an address
+# is unknown, not an error.
+MAX_PAGE_ID = 2**63 - 1
+
 
 def site_url(request=None):
     """The site address without a trailing slash, e.g. 'https://evidence.example.org'."""

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from .addresses import MAX_PAGE_ID
 from .citations import citation_file, cited_version, csl_record
 from .models import CaseStudyIndexPage, CaseStudyPage, PublishedVersion
 
@@ -16,6 +17,8 @@ PERMANENT_PAGE_TYPES = (CaseStudyPage,)
 
 
 def citable_page(page_id):
+    if page_id > MAX_PAGE_ID:
+        raise Http404("No published page has this permanent link.")
     page = Page.objects.live().public().type(*PERMANENT_PAGE_TYPES).filter(pk=page_id).specific().first()
     if page is None:
         raise Http404("No published page has this permanent link.")
@@ -33,6 +36,8 @@ def permanent_link(request, page_id):
 def permanent_version(request, page_id, number):
     """The page as published in version `number`, with a banner linking to the latest."""
     page = citable_page(page_id)
+    if number > MAX_PAGE_ID:
+        raise Http404("No such version.")
     version = get_object_or_404(PublishedVersion.objects.select_related("revision"), page_id=page.pk, number=number)
     as_published = version.revision.as_object()
     return as_published.serve_version(request, version)
@@ -53,6 +58,8 @@ def citation_download(request, page_id, extension, number=None):
     with their own media types."""
     page = citable_page(int(page_id))
     number = int(number) if number is not None else None
+    if number is not None and number > MAX_PAGE_ID:
+        raise Http404("No such version.")
     cited = cited_version(page, number)
     if cited is None:
         raise Http404("No such published version.")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
+    path("api/v1/", include("api.urls")),
     # Permanent links: never changed, never reused, 301 to wherever the page lives now.
     path("cs/<int:page_id>/", casestudies_views.permanent_link, name="permanent_link"),
     path("cs/<int:page_id>/v/<int:number>/", casestudies_views.permanent_version, name="permanent_version"),

@@ -44,7 +44,13 @@ def surfaces(public, draft, private):
                 (f"/cs/{page.pk}/v/1/cite.{extension}", ok),
                 (f"/cs/{page.pk}/v/2/cite.{extension}", False),
             ]
+    for page in (public, draft, private):
+        pages.append((f"/api/v1/case-studies/{page.pk}/", page is public))
     pages += [
+        ("/api/v1/", True),
+        ("/api/v1/case-studies/?limit=100", True),
+        ("/api/v1/case-studies/?q=secret", True),
+        ("/api/v1/taxonomies/", True),
         ("/case-studies/download/json/", True),
         ("/case-studies/download/csv/", True),
         ("/case-studies/suggest/?q=secret", True),

@@ -4,6 +4,7 @@ process can tell, with one tiny query, whether its in-memory facet index is stil
 import uuid
 
 from django.db import models
+from django.utils import timezone
 
 
 def new_token():
@@ -15,6 +16,8 @@ class FindableVersion(models.Model):
     token, and no other state can ever be mistaken for the one an index was built from."""
 
     token = models.CharField(max_length=32, default=new_token)
+    # When the token last changed: the API's Last-Modified.
+    changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = "findable content version"
@@ -30,6 +33,15 @@ class FindableVersion(models.Model):
         return token
 
     @classmethod
+    def current_with_time(cls):
+        """(token, changed_at) in one query."""
+        row = cls.objects.values_list("token", "changed_at").first()
+        if row is None:
+            created = cls.objects.create()
+            row = (created.token, created.changed_at)
+        return row
+
+    @classmethod
     def bump(cls):
-        if not cls.objects.update(token=new_token()):
+        if not cls.objects.update(token=new_token(), changed_at=timezone.now()):
             cls.objects.create()

@@ -40,7 +40,15 @@ def test_permanent_link_survives_a_rename_and_a_move(client, index_page, case_st
 
 @pytest.mark.parametrize(
     "address",
-    ["/cs/999999/", "/cs/abc/", "/cs/1//evil.example/", "/cs//evil.example/", "/cs/%2F%2Fevil.example/"],
+    [
+        "/cs/999999/",
+        "/cs/99999999999999999999999/",
+        "/cs/1/v/99999999999999999999999/",
+        "/cs/abc/",
+        "/cs/1//evil.example/",
+        "/cs//evil.example/",
+        "/cs/%2F%2Fevil.example/",
+    ],
 )
 def test_unknown_or_malformed_ids_give_the_site_404(client, home_page, address):
     response = client.get(address)
