@@ -25,6 +25,7 @@ def case_study_summary(page, request):
         "region": term(page.region),
         "partners": [p.organisation.name for p in page.partners.all()],
         "success_features": [term(fe.feature) for fe in page.feature_evidence.all()],
+        "licence": {"name": page.licence_choice.short_name, "url": page.licence_choice.url},
     }
 
 

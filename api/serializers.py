@@ -34,6 +34,11 @@ class FeatureEvidenceSerializer(serializers.Serializer):
     evidence = serializers.CharField()
 
 
+class LicenceSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    url = serializers.URLField()
+
+
 class CaseStudySummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -46,6 +51,7 @@ class CaseStudySummarySerializer(serializers.Serializer):
     region = TermSerializer(allow_null=True)
     partners = serializers.ListField(child=serializers.CharField())
     success_features = TermSerializer(many=True)
+    licence = LicenceSerializer()
 
 
 class ListingMetaSerializer(serializers.Serializer):

@@ -4,13 +4,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casestudies import discovery
 from casestudies import views as casestudies_views
+from casestudies.feeds import case_study_feed
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
     path("api/v1/", include("api.urls")),
+    path("feeds/case-studies.atom", case_study_feed, name="case_study_feed"),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("robots.txt", discovery.robots, name="robots"),
     # Permanent links: never changed, never reused, 301 to wherever the page lives now.
     path("cs/<int:page_id>/", casestudies_views.permanent_link, name="permanent_link"),
     path("cs/<int:page_id>/v/<int:number>/", casestudies_views.permanent_version, name="permanent_version"),

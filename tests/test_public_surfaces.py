@@ -47,6 +47,10 @@ def surfaces(public, draft, private):
     for page in (public, draft, private):
         pages.append((f"/api/v1/case-studies/{page.pk}/", page is public))
     pages += [
+        ("/feeds/case-studies.atom", True),
+        ("/feeds/case-studies.atom?phase=secondary&q=secret", True),
+        ("/sitemap.xml", True),
+        ("/robots.txt", True),
         ("/api/v1/", True),
         ("/api/v1/case-studies/?limit=100", True),
         ("/api/v1/case-studies/?q=secret", True),

@@ -27,6 +27,8 @@ def ris(record):
         ("AB", record.get("abstract", "")),
         ("LA", record["language"]),
     ]
+    if record.get("license"):
+        lines.append(("N1", f"Licence: {record['license']}"))
     lines += [("KW", keyword.strip()) for keyword in record.get("keyword", "").split(";") if keyword.strip()]
     lines += [("ER", "")]
     return "".join(f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines if value or tag == "ER")
@@ -65,6 +67,7 @@ def bibtex(record):
         ("abstract", bibtex_escape(record.get("abstract", ""))),
         ("keywords", bibtex_escape(", ".join(k.strip() for k in record.get("keyword", "").split(";") if k.strip()))),
         ("language", "british"),
+        ("license", record.get("license", "").replace("{", "%7B").replace("}", "%7D")),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@techreport{{{key},\n{body}\n}}\n"

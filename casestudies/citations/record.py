@@ -65,6 +65,7 @@ def csl_record(cited, request=None):
         "URL": permanent_url(page.pk, None if cited.latest else cited.number, request),
         "abstract": page.summary,
         "language": "en-GB",
+        "license": page.licence_choice.url,
     }
     keywords = [item.feature.name for item in page.feature_evidence.all()]
     if keywords:

