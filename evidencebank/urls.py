@@ -19,6 +19,11 @@ urlpatterns = [
     # Permanent links: never changed, never reused, 301 to wherever the page lives now.
     path("cs/<int:page_id>/", casestudies_views.permanent_link, name="permanent_link"),
     path("cs/<int:page_id>/v/<int:number>/", casestudies_views.permanent_version, name="permanent_version"),
+    re_path(
+        r"^cs/(?P<page_id>[0-9]+)/list\.(?P<extension>ris|bib|csv|json)$",
+        casestudies_views.reading_list_download,
+        name="reading_list_download",
+    ),
     # Citation files (RIS, BibTeX, CSL-JSON) of the latest version and of each version.
     re_path(
         r"^cs/(?P<page_id>[0-9]+)/cite\.(?P<extension>ris|bib|json)$",

@@ -7,15 +7,22 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from casestudies.models import CaseStudyPage
+from tests.casestudies.test_reading_lists import make_reading_list
 from tests.factories import make_case_study
 
 pytestmark = pytest.mark.django_db
 
-SECRETS = ("Secret draft partnership", "Secret private partnership", "Secret unpublished revision")
+SECRETS = (
+    "Secret draft partnership",
+    "Secret private partnership",
+    "Secret unpublished revision",
+    "Secret draft list",
+    "Secret private list",
+)
 
 
 @pytest.fixture
-def mixed(index_page):
+def mixed(home_page, index_page):
     public = make_case_study(index_page, title="Public partnership")
     draft = make_case_study(index_page, publish=False, title=SECRETS[0])
     private = make_case_study(index_page, title=SECRETS[1])
@@ -25,6 +32,11 @@ def mixed(index_page):
     changed.summary = SECRETS[2]
     changed.change_summary = SECRETS[2]
     changed.save_revision()  # a draft revision of a live page, never published
+    public_list = make_reading_list(home_page, [public, draft, private], title="Public list")
+    draft_list = make_reading_list(home_page, [public], publish=False, title=SECRETS[3])
+    private_list = make_reading_list(home_page, [public], title=SECRETS[4])
+    PageViewRestriction.objects.create(page=private_list, restriction_type="login")
+    public.lists = (public_list, draft_list, private_list)
     return public, draft, private
 
 
@@ -46,6 +58,13 @@ def surfaces(public, draft, private):
             ]
     for page in (public, draft, private):
         pages.append((f"/api/v1/case-studies/{page.pk}/", page is public))
+    public_list, draft_list, private_list = public.lists
+    pages += [(public_list.url, True), ("/reading-lists/", True)]
+    for reading_list in public.lists:
+        ok = reading_list is public_list
+        pages.append((f"/cs/{reading_list.pk}/", ok))
+        for extension in ("ris", "bib", "csv", "json"):
+            pages.append((f"/cs/{reading_list.pk}/list.{extension}", ok))
     pages += [
         ("/feeds/case-studies.atom", True),
         ("/feeds/case-studies.atom?phase=secondary&q=secret", True),

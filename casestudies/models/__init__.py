@@ -12,6 +12,7 @@ from .index_page import CaseStudyIndexPage
 from .organisations import PartnerOrganisation
 from .quality import RULES as QUALITY_RULES
 from .quality import QualityWarning, quality_warnings
+from .reading_lists import ReadingListIndexPage, ReadingListItem, ReadingListPage
 from .synonyms import SynonymGroup
 from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
 from .versions import PublishedVersion
@@ -37,6 +38,9 @@ __all__ = [
     "QualityWarning",
     "PublishedVersion",
     "Purpose",
+    "ReadingListIndexPage",
+    "ReadingListItem",
+    "ReadingListPage",
     "Region",
     "RegionKind",
     "RelatedDocument",

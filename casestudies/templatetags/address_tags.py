@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from ..addresses import absolute_url, permanent_url, site_url
-from ..models import PublishedVersion
+from ..models import PublishedVersion, ReadingListPage
 
 register = template.Library()
 
@@ -73,3 +73,18 @@ def case_study_json_ld(context, page):
         data["version"] = str((context.get("version") or versions[-1]).number)
     text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def permanent_link(context, page):
+    return permanent_url(page.pk, request=context.get("request"))
+
+
+@register.simple_tag
+def reading_lists_including(page):
+    """The live, public reading lists that include this case study."""
+    if not page.pk:
+        return []
+    return list(
+        ReadingListPage.objects.live().public().filter(items__case_study_id=page.pk).distinct().order_by("title")
+    )
