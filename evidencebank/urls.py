@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from casestudies import discovery
+from casestudies import discovery, embeds
 from casestudies import views as casestudies_views
 from casestudies.feeds import case_study_feed
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("feeds/case-studies.atom", case_study_feed, name="case_study_feed"),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    # Embeddable cards (the only frameable pages) and the oEmbed endpoint describing them.
+    path("cs/<int:page_id>/card/", embeds.card, name="card"),
+    path("oembed/", embeds.oembed, name="oembed"),
     path("robots.txt", discovery.robots, name="robots"),
     # Permanent links: never changed, never reused, 301 to wherever the page lives now.
     path("cs/<int:page_id>/", casestudies_views.permanent_link, name="permanent_link"),

@@ -58,11 +58,15 @@ def surfaces(public, draft, private):
             ]
     for page in (public, draft, private):
         pages.append((f"/api/v1/case-studies/{page.pk}/", page is public))
+        pages.append((f"/cs/{page.pk}/card/", page is public))
+        pages.append((f"/oembed/?url=http://testserver/cs/{page.pk}/", page is public))
     public_list, draft_list, private_list = public.lists
     pages += [(public_list.url, True), ("/reading-lists/", True)]
     for reading_list in public.lists:
         ok = reading_list is public_list
         pages.append((f"/cs/{reading_list.pk}/", ok))
+        pages.append((f"/cs/{reading_list.pk}/card/", ok))
+        pages.append((f"/oembed/?url=http://testserver/cs/{reading_list.pk}/", ok))
         for extension in ("ris", "bib", "csv", "json"):
             pages.append((f"/cs/{reading_list.pk}/list.{extension}", ok))
     pages += [

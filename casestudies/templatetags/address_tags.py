@@ -5,10 +5,11 @@ import json
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from ..addresses import absolute_url, permanent_url, site_url
+from ..embeds import embed_html, oembed_discovery_url
 from ..models import PublishedVersion, ReadingListPage
 
 register = template.Library()
@@ -88,3 +89,22 @@ def reading_lists_including(page):
     return list(
         ReadingListPage.objects.live().public().filter(items__case_study_id=page.pk).distinct().order_by("title")
     )
+
+
+@register.simple_tag(takes_context=True)
+def oembed_link(context, page):
+    """oEmbed discovery for a published case study or reading list."""
+    request = context.get("request")
+    if not page.pk or not page.live:
+        return ""
+    return format_html(
+        '<link rel="alternate" type="application/json+oembed" href="{}" title="{}">',
+        oembed_discovery_url(page, request),
+        page.title,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def embed_snippet(context, page):
+    """The HTML another site pastes to show this page's card, as text (escaped where shown)."""
+    return escape(embed_html(page, context.get("request")))
