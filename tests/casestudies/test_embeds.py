@@ -80,24 +80,53 @@ def test_pages_offer_oembed_discovery_and_a_snippet(client, case_study):
     assert f"/cs/{case_study.pk}/card/" in soup.find(id="embed-snippet").get_text()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_wagtail_embeds_embeds_a_case_study_through_our_endpoint(live_server, settings):
-    from home.demo import build_page_tree
+class ThroughTheTestClient:
+    """`requests.get` for Wagtail's oEmbed finder, answered by this site in-process (a live
+    server would need a transactional test, whose flush empties the database other tests share)."""
 
-    _, index_page = build_page_tree()
+    def __init__(self, client):
+        self.client = client
+        self.calls = []
+
+    def __call__(self, url, params=None, headers=None, **kwargs):
+        self.calls.append((url, params))
+        response = self.client.get(url, params)
+        return Answer(response)
+
+
+class Answer:
+    def __init__(self, response):
+        self.response = response
+
+    def raise_for_status(self):
+        import requests
+
+        if self.response.status_code >= 400:
+            raise requests.HTTPError(str(self.response.status_code))
+
+    def json(self):
+        return self.response.json()
+
+
+def test_wagtail_embeds_embeds_a_case_study_through_our_endpoint(client, index_page, settings, monkeypatch):
+    from wagtail.embeds import embeds
+    from wagtail.embeds.finders import get_finders, oembed
+
     case_study = make_case_study(index_page, title="Embedded partnership")
-    settings.SITE_URL = live_server.url
     settings.WAGTAILEMBEDS_FINDERS = [
         {
             "class": "wagtail.embeds.finders.oembed",
-            "providers": [{"endpoint": f"{live_server.url}/oembed/", "urls": [rf"^{live_server.url}/.+$"]}],
+            "providers": [{"endpoint": "http://testserver/oembed/", "urls": [r"^http://testserver/.+$"]}],
         }
     ]
-    from wagtail.embeds import embeds
-    from wagtail.embeds.finders import get_finders
-
+    transport = ThroughTheTestClient(client)
+    monkeypatch.setattr(oembed.requests, "get", transport)
     get_finders.cache_clear()
-    embed = embeds.get_embed(f"{live_server.url}/cs/{case_study.pk}/", max_width=400)
-    assert embed.type == "rich" and embed.title == "Embedded partnership"
-    assert f"{live_server.url}/cs/{case_study.pk}/card/" in embed.html
-    get_finders.cache_clear()
+    try:
+        embed = embeds.get_embed(f"http://testserver/cs/{case_study.pk}/", max_width=400)
+    finally:
+        get_finders.cache_clear()
+    assert transport.calls[0][0] == "http://testserver/oembed/"
+    assert embed.type == "rich" and embed.title == "Embedded partnership" and embed.width == 400
+    assert f"http://testserver/cs/{case_study.pk}/card/" in embed.html
+    assert embeds.get_embed(f"http://testserver/cs/{case_study.pk}/", max_width=400).pk == embed.pk  # stored
