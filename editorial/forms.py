@@ -13,6 +13,8 @@ class ImportUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".json"):
+            raise forms.ValidationError("Upload a .json file in the case-study interchange format.")
         try:
             check_file_size(upload.size)  # before a single byte is parsed
             self.records = read_uploaded_document(upload)

@@ -7,8 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from casestudies import discovery, embeds
 from casestudies import views as casestudies_views
 from casestudies.feeds import case_study_feed
+from evidencebank.serving.health import healthz
+
+handler500 = "evidencebank.serving.errors.server_error"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),

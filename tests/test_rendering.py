@@ -166,8 +166,25 @@ def test_unknown_address_gives_a_helpful_404(client, home_page):
     assert "Browse and search all case studies" in response.content.decode()
 
 
+def test_500_page_needs_no_database_and_shows_the_request_id():
+    """No `db` fixture: pytest-django blocks the database, so any query would fail here."""
+    from django.test import RequestFactory
+
+    from evidencebank.serving.errors import server_error
+
+    request = RequestFactory().get("/broken/")
+    request.request_id = "abc123def4567890"
+    response = server_error(request)
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Sorry, something went wrong" in html
+    assert "abc123def4567890" in html
+    assert "<style" not in html and "style=" not in html
+    assert "css/error.css" in html
+
+
 def test_500_page_renders_without_the_database_or_a_request(rf, django_assert_num_queries):
-    from django.views.defaults import server_error
+    from evidencebank.serving.errors import server_error
 
     with django_assert_num_queries(0):
         response = server_error(rf.get("/anything/"))

@@ -42,14 +42,18 @@ class CaseStudyFilterForm(forms.Form):
                 f"Your search was longer than {MAX_QUERY_LENGTH} characters, so we used the first {MAX_QUERY_LENGTH}."
             )
         for facet in FACETS:
-            allowed, kept = set(facet.values), []
-            for value in params.getlist(facet.param):
-                if value in allowed:
-                    if value not in kept:
-                        kept.append(value)
-                else:
-                    self.notices.append(f"We ignored “{shown(value)}”, which is not a {facet.noun} we know.")
+            allowed, kept, ignored = set(facet.values), [], []
+            # Repeated values count once; unknown ones make at most one notice per parameter.
+            for value in dict.fromkeys(params.getlist(facet.param)):
+                (kept if value in allowed else ignored).append(value)
             data[facet.param] = kept
+            if len(ignored) == 1:
+                self.notices.append(f"We ignored “{shown(ignored[0])}”, which is not a {facet.noun} we know.")
+            elif ignored:
+                self.notices.append(
+                    f"We ignored {len(ignored):,} values of “{facet.legend}” that we do not know, "
+                    f"such as “{shown(ignored[0])}”."
+                )
         years = {
             name: self._year(params.get(name), label) for name, label in (("from_year", "from"), ("to_year", "to"))
         }

@@ -114,7 +114,12 @@ class ParsedQuery:
 def alternative_query(alternative):
     words = alternative.split()
     if len(words) == 1:
-        return PlainText(" ".join(word_forms(words[0])), operator="or")
+        # One PlainText per form, joined with Or, never PlainText(..., operator="or"): the SQLite
+        # FTS5 backend (modelsearch's sqlite/query.py, CombinedLexeme) writes a multi-word
+        # PlainText's terms joined by OR without brackets, and FTS5 binds AND before OR, so
+        # `qqqnotaword partner` matched every partner. Or() brackets each group on both backends.
+        forms = word_forms(words[0])
+        return PlainText(forms[0]) if len(forms) == 1 else Or([PlainText(form) for form in forms])
     # Phrases keep their word order; the last word varies in number (modern language/languages).
     return Or([Phrase(" ".join(words[:-1] + [form])) for form in word_forms(words[-1])[:3]])
 

@@ -17,16 +17,38 @@ def related_case_studies(page, limit=3):
         return []
     index = facet_index(index_page)
     features = SuccessFeature.objects.filter(pk__in=feature_ids).values_list("slug", flat=True)
-    shared_features, shared = {}, {}
-    for param, slugs in (("feature", features), ("purpose", purposes)):
-        for slug in slugs:
-            for i in positions_of(index.value_mask(param, slug)):
-                shared[i] = shared.get(i, 0) + 1
-                if param == "feature":
-                    shared_features[i] = shared_features.get(i, 0) + 1
+    feature_masks = [index.value_mask("feature", slug) for slug in features]
+    purpose_masks = [index.value_mask("purpose", slug) for slug in purposes]
     own = index.positions.get(page.pk)
-    best = sorted((i for i in shared if i != own), key=lambda i: (-shared[i], -shared_features.get(i, 0), i))
-    pks = [index.pks[i] for i in best[:limit]]
+    others = index.everything & ~(1 << own) if own is not None else index.everything
+    best = ranked_positions(feature_masks + purpose_masks, feature_masks, others, limit)
+    pks = [index.pks[i] for i in best]
     pages = CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region")
     pages = {page.pk: page for page in pages}
     return [pages[pk] for pk in pks if pk in pages]
+
+
+def at_least(masks, within):
+    """levels[k]: the positions (in `within`) set in at least k of the masks, by bit arithmetic
+    on the whole bitsets, so ranking costs the same few operations however many share a term."""
+    levels = [within] + [0] * len(masks)
+    for mask in masks:
+        for k in range(len(masks), 0, -1):
+            levels[k] |= levels[k - 1] & mask
+    return levels
+
+
+def ranked_positions(all_masks, feature_masks, within, limit):
+    """Up to `limit` positions sharing the most masks, then the most feature masks, then the
+    lowest position (the newest): what sorting every candidate by that key would give."""
+    total, by_feature = at_least(all_masks, within), at_least(feature_masks, within)
+    found = []
+    for k in range(len(all_masks), 0, -1):
+        exactly = total[k] & ~(total[k + 1] if k + 1 < len(total) else 0)
+        for f in range(len(feature_masks), -1, -1):
+            group = exactly & by_feature[f] & ~(by_feature[f + 1] if f + 1 < len(by_feature) else 0)
+            if group:
+                found += positions_of(group)[: limit - len(found)]
+                if len(found) >= limit:
+                    return found
+    return found

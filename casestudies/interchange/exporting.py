@@ -1,6 +1,7 @@
 """Writing case studies out in the interchange format: JSON documents and CSV."""
 
 import csv
+import re
 
 from ..models.case_study import CaseStudyPage
 from .format import SCHEMA_VERSION, canonical_record, rich_text_to_plain
@@ -158,6 +159,10 @@ def impact_text(measure):
     return f"{measure['measure']} ({figures})" if figures else measure["measure"]
 
 
+FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+LEADING_BLANKS = re.compile(r"^[\s\x00-\x1f\x7f\u200b-\u200d\u2060\ufeff]+")
+
+
 def spreadsheet_safe(value):
     """Text as a spreadsheet will show it, never as a formula (CSV injection, OWASP)."""
     if value is None:
@@ -165,7 +170,13 @@ def spreadsheet_safe(value):
     if isinstance(value, list):
         value = CSV_SEPARATOR.join(str(v) for v in value)
     value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    # A spreadsheet skips leading spaces, line feeds and other blanks before reading `=`, so the
+    # character that counts is the first one after them; a leading tab, CR or LF is itself a
+    # trigger in some programs. Full-width forms are read as their ASCII twins by some too.
+    first = LEADING_BLANKS.sub("", value)[:1]
+    if value[:1] in ("\t", "\r", "\n") or first in FORMULA_STARTS:
+        return "'" + value
+    return value
 
 
 def csv_header():

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment files override what differs."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -13,6 +14,7 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
 
 INSTALLED_APPS = [
+    "evidencebank.serving",
     "home",
     "casestudies",
     "editorial",
@@ -43,19 +45,33 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
 ]
 
+# Order matters: the headers, request id and conditional GET wrap the response cache, so a
+# cached page still gets a fresh request id, every security header and a 304 when unchanged;
+# the rate limits run before the cache, so a cached download still counts.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "evidencebank.serving.logs.RequestIdMiddleware",
+    "evidencebank.serving.limits.QueryStringLimitMiddleware",
+    "evidencebank.serving.headers.SiteCSPMiddleware",
+    "evidencebank.serving.headers.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "evidencebank.serving.throttle.RateLimitMiddleware",
+    "evidencebank.serving.responsecache.AnonymousResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: locks out admin logins after repeated failures.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "evidencebank.urls"
@@ -90,6 +106,19 @@ if IS_POSTGRES:
     INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin login: 5 failures lock out that username, and separately that address, for 15 minutes;
+# every lockout is logged (logger "axes") with the username and address.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = []  # the log names the username and address (never the password)
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -135,6 +164,102 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "gif": "webp", "jpeg": "webp", "png": "webp"}
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Form posts other than file uploads (the case-study editor is the largest).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Security headers on every response. Frame protection everywhere (DENY); the admin's preview
+# frames are same-origin, which Wagtail's preview views allow for themselves.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
+# Public pages: nothing inline, nothing from another site. search.js fetches suggestions from
+# the same origin. The favicon is a data: URL.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# The Wagtail admin (and its previews) under ADMIN_URL_PREFIXES, for signed-in staff only:
+# still same-origin only and no eval, but Wagtail 7.4 writes inline initialisation scripts
+# (InlinePanel, date and time widgets) with no nonce, and sets style attributes, so the admin
+# needs 'unsafe-inline' for scripts and styles. tests/browser/test_admin_csp.py proves the
+# editor works under exactly this policy.
+ADMIN_URL_PREFIXES = ["/admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "worker-src": ["'self'", "blob:"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Per-address limits on the costly public endpoints (evidencebank/serving/throttle.py):
+# (name, path pattern, methods, requests, per seconds). Counted in the default cache.
+RATE_LIMITS = [
+    ("suggest", r"/suggest/$", ["GET", "HEAD"], 120, 60),
+    ("download", r"(/download/(json|csv)/|/export\.(json|csv))$", ["GET", "HEAD"], 20, 60),
+    # Citation files and reading-list downloads (/cs/<id>/cite.*, /cs/<id>/list.*).
+    ("citation", r"^/cs/[0-9]+/(v/[0-9]+/)?(cite|list)\.[a-z]+$", ["GET", "HEAD"], 60, 60),
+    # The open API and the oEmbed endpoint.
+    ("api", r"^/api/", ["GET", "HEAD", "OPTIONS"], 120, 60),
+    ("oembed", r"^/oembed/$", ["GET", "HEAD"], 120, 60),
+    ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
+]
+
+# The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
+MAX_QUERY_STRING_LENGTH = 4_000
+
+# The anonymous response cache (evidencebank/serving/responsecache.py).
+RESPONSE_CACHE_SECONDS = 600
+RESPONSE_CACHE_SKIP_PREFIXES = ["/_util/", "/documents/", "/healthz", "/static/", "/media/"]
+# No avatars fetched from another site (privacy, and the admin's CSP allows none).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin dashboard does not phone home for new releases (upgrades follow requirements.txt).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # The open API (/api/v1/, the `api` app): read-only JSON, no sessions or authentication, errors
 # as problem details, an OpenAPI document by drf-spectacular.

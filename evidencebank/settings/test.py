@@ -1,3 +1,6 @@
+import os
+import uuid
+
 from .base import *  # noqa: F401,F403
 
 SECRET_KEY = "test-only-key"
@@ -5,9 +8,27 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("REDIS_URL"):
+    # CI's PostgreSQL run: the production cache backend, on its own database number and with a
+    # prefix of this run's own, so two suites never share keys.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}",
+        }
+    }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "media" / "test"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Rate limits are switched on by the tests that check them (tests/serving/).
+RATE_LIMITS_ENABLED = False
+# django-axes likewise (tests/serving/test_lockout.py switches it on); without it,
+# authenticate() works with no request, as the dev-admin command and tests use it.
+AXES_ENABLED = False
+# The response cache returns a stored page without a template context, which most tests read;
+# tests/serving/ switch it on and check every kind of invalidation through the rendered HTML.
+RESPONSE_CACHE_ENABLED = False

@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+EDITOR_PASSWORD = "browser-editor-password-not-secret"
 # .ci/run sets this, so a missing browser fails CI instead of skipping.
 REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
 
@@ -186,7 +187,18 @@ def demo_site(django_db_setup, django_db_blocker):
             "rich_case_study": urlsplit(rich.full_url).path,
             "case_study": urlsplit(CaseStudyPage.objects.get(slug="kingston-reach-foundation-degrees").full_url).path,
         }
-    yield {"url": server.url, "paths": paths, "media_root": Path(media)}
+        ids = {"case_study": CaseStudyPage.objects.get(slug="kingston-reach-foundation-degrees").pk}
+        from django.contrib.auth import get_user_model
+
+        # An editor for the admin's browser test (test_admin_csp.py).
+        get_user_model().objects.create_superuser("browser-editor", "editor@example.org", EDITOR_PASSWORD)
+    yield {
+        "url": server.url,
+        "paths": paths,
+        "ids": ids,
+        "media_root": Path(media),
+        "editor": ("browser-editor", EDITOR_PASSWORD),
+    }
     server.stop()
     # Each kept-alive browser connection has its own request thread and database connection;
     # wait for them to close so the test database can be dropped (PostgreSQL refuses otherwise).

@@ -78,3 +78,25 @@ def test_case_study_page_shows_the_evidence_type_as_a_labelled_scale(client, ind
         assert words in scale
     assert scale.index("This case study") > scale.index("Type 2: empirical enquiry") > scale.index("Type 1")
     assert scale.count('aria-current="true"') == 1
+
+
+def test_ranking_on_bitsets_matches_sorting_every_candidate():
+    """The bit-arithmetic ranking gives exactly what sorting each candidate by (most shared,
+    most shared features, newest) gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from casestudies.finder.related import ranked_positions
+
+    masks = st.integers(min_value=0, max_value=(1 << 64) - 1)
+
+    @settings(max_examples=200, deadline=None, database=None)
+    @given(features=st.lists(masks, max_size=5), purposes=st.lists(masks, max_size=4), limit=st.integers(1, 6))
+    def check(features, purposes, limit):
+        within = (1 << 64) - 1
+        counts = {i: sum(m >> i & 1 for m in features + purposes) for i in range(64)}
+        by_feature = {i: sum(m >> i & 1 for m in features) for i in range(64)}
+        expected = sorted((i for i in counts if counts[i]), key=lambda i: (-counts[i], -by_feature[i], i))[:limit]
+        assert ranked_positions(features + purposes, features, within, limit) == expected
+
+    check()

@@ -167,3 +167,31 @@ def test_stop_words_alone_search_nothing_rather_than_everything(client, index_pa
     response = client.get(index_page.url, {"q": "the and of"})
     assert response.status_code == 200
     assert response.context["finding"].query.is_empty
+
+
+@pytest.mark.parametrize("q", ["qqqnotaword partner", "partner qqqnotaword", "partnerships qqqnotaword teachers"])
+def test_every_word_narrows_the_results_on_both_databases(client, index_page, q):
+    """An unknown word beside a common one finds nothing, on SQLite FTS5 as on PostgreSQL:
+    each word's forms are bracketed as one group (FTS5 binds AND before OR)."""
+    for n in range(3):
+        make_case_study(index_page, title=f"Partnership {n} with teachers", summary="A partner school.")
+    assert len(found(client, index_page, "partner")) == 3
+    assert found(client, index_page, q) == []
+
+
+def test_no_plain_text_query_holds_more_than_one_word():
+    """A multi-word PlainText is what SQLite's backend writes without brackets."""
+    from wagtail.search.query import PlainText
+
+    from casestudies.finder.query import parse_query
+
+    def leaves(query):
+        subqueries = getattr(query, "subqueries", None)
+        return [leaf for sub in subqueries for leaf in leaves(sub)] if subqueries else [query]
+
+    plain = [
+        leaf
+        for leaf in leaves(parse_query("qqqnotaword partnerships teaching").search_query())
+        if isinstance(leaf, PlainText)
+    ]
+    assert plain and all(len(leaf.query_string.split()) == 1 for leaf in plain)

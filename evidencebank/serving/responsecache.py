@@ -1,0 +1,150 @@
+"""The response cache for anonymous readers, never stale by construction.
+
+Every key starts with the findable-content token (`casestudies.models.FindableVersion`), which
+changes in the same transaction as any publish, unpublish, move, delete, privacy change, or
+taxonomy, organisation or synonym change (`casestudies/signals.py`). A reader whose request
+starts after such a change commits reads the new token, so it can only hit entries rendered
+from the new state: invalidation needs no purge list, and old entries simply expire.
+
+What is cached: GET (and HEAD, served from the GET entry) of the public site, from a request
+with no session cookie, answered 200, setting no cookie, not marked private or no-store, not
+using the CSRF token, and not a private page (`mark_uncacheable`, called from the
+`before_serve_page` hook). Never anything under ADMIN_URL_PREFIXES or RESPONSE_CACHE_SKIP_PREFIXES
+(the admin with its previews, documents, the page-password form, /healthz).
+
+Why not Django's cache middleware or wagtail-cache: both key on the URL alone and invalidate by
+timeout or by purging URLs on publish, which misses listings, counts and landing pages whenever a
+term, an organisation or a synonym changes; keying on the token is simpler and exact.
+"""
+
+import gzip
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+CACHE_HEADER = "X-Cache"
+NOT_STORED_HEADERS = {"set-cookie", "x-request-id", "content-length"}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b", re.IGNORECASE)
+COMPRESS_FROM = 1024  # bytes: smaller bodies are sent as they are
+
+
+def mark_uncacheable(request):
+    request._response_cache_skip = True
+
+
+def conf(name, default):
+    return getattr(settings, name, default)
+
+
+def current_token():
+    from casestudies.models.findable import FindableVersion
+
+    return FindableVersion.current()
+
+
+def cache_key(request, token):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return f"response:{token}:{hashlib.sha256(address.encode('utf-8', 'surrogatepass')).hexdigest()}"
+
+
+def request_may_use_cache(request):
+    if not conf("RESPONSE_CACHE_ENABLED", True) or request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # an editor, or a reader who unlocked a private page: always fresh
+    prefixes = tuple(conf("ADMIN_URL_PREFIXES", ("/admin/",))) + tuple(conf("RESPONSE_CACHE_SKIP_PREFIXES", ()))
+    return not request.path_info.startswith(prefixes)
+
+
+def response_may_be_stored(request, response):
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or getattr(request, "_response_cache_skip", False):
+        return False
+    if request.META.get("CSRF_COOKIE_USED"):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    return len(response.content) <= conf("RESPONSE_CACHE_MAX_BYTES", 2 * 1024 * 1024)
+
+
+def public_headers(response):
+    patch_vary_headers(response, ["Cookie"])
+    # Browsers and proxies revalidate every time (ETag, 304): freshness is ours to keep.
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+
+
+def private_headers(response):
+    patch_vary_headers(response, ["Cookie"])
+    if "Cache-Control" not in response:
+        patch_cache_control(response, private=True, no_cache=True)
+
+
+def etag_of(content):
+    return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+
+
+def entry_for(response):
+    """What is stored: status, headers, body, and the body gzipped once (as whitenoise keeps
+    compressed static files), so a hit costs no compression and sends a quarter of the bytes.
+    Only public pages are stored, never one holding a CSRF token, so compression reveals no
+    secret (BREACH)."""
+    headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
+    content = response.content
+    compressed = gzip.compress(content, compresslevel=6, mtime=0) if len(content) >= COMPRESS_FROM else None
+    return (response.status_code, headers, content, compressed)
+
+
+def response_from(entry, request):
+    status, headers, content, compressed = entry
+    response = HttpResponse(status=status)
+    for name, value in headers:
+        response[name] = value
+    body = content
+    if compressed is not None:
+        patch_vary_headers(response, ["Accept-Encoding"])
+        if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            body = compressed
+            response["Content-Encoding"] = "gzip"
+            # A different representation: its own validator (RFC 9110 8.8.3).
+            response["ETag"] = response["ETag"][:-1] + '-gzip"'
+    response.content = b"" if request.method == "HEAD" else body
+    response["Content-Length"] = str(len(body))
+    return response
+
+
+class AnonymousResponseCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_may_use_cache(request):
+            response = self.get_response(request)
+            private_headers(response)
+            response[CACHE_HEADER] = "bypass"
+            return response
+        cache = caches[conf("RESPONSE_CACHE_ALIAS", "default")]
+        key = cache_key(request, current_token())
+        entry = cache.get(key)
+        if entry is not None:
+            response = response_from(entry, request)
+            response[CACHE_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if response_may_be_stored(request, response):
+            public_headers(response)
+            if not response.has_header("ETag"):
+                response["ETag"] = etag_of(response.content)
+            entry = entry_for(response)
+            cache.set(key, entry, conf("RESPONSE_CACHE_SECONDS", 600))
+            response = response_from(entry, request)
+            response[CACHE_HEADER] = "miss"
+        else:
+            private_headers(response)
+            response[CACHE_HEADER] = "bypass"
+        return response
