@@ -2,7 +2,8 @@
 Harvard Cite Them Right) in the British English locale: never a hand-formatted string."""
 
 import html
-from functools import cache
+import json
+from functools import cache, lru_cache
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
@@ -33,11 +34,18 @@ def _escaped(value):
 
 def format_citation(record, key, output="html"):
     """The record as a bibliography entry in style `key`: safe HTML (citeproc-py's HTML output
-    leaves variables unescaped, so the record is escaped first) or plain text."""
+    leaves variables unescaped, so the record is escaped first) or plain text. Formatting is a
+    pure function of the record, so each process keeps the last few thousand results."""
+    text = _formatted(json.dumps(record, sort_keys=True, ensure_ascii=False), key, output)
+    return mark_safe(text) if output == "html" else text
+
+
+@lru_cache(maxsize=4096)
+def _formatted(record_json, key, output):
+    record = json.loads(record_json)
     fmt = formatter.html if output == "html" else formatter.plain
     record = {k: v for k, v in record.items() if k not in UNUSED_BY_STYLES}
     source_record = _escaped(record) if output == "html" else record
     bibliography = CitationStylesBibliography(_style(key), CiteProcJSON([source_record]), fmt)
     bibliography.register(Citation([CitationItem(record["id"])]))
-    text = str(bibliography.bibliography()[0])
-    return mark_safe(text) if output == "html" else text
+    return str(bibliography.bibliography()[0])
