@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
     path("api/v1/", include("api.urls")),
     path("feeds/case-studies.atom", case_study_feed, name="case_study_feed"),

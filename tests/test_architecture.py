@@ -10,7 +10,7 @@ import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("casestudies", "home", "editorial", "api", "evidencebank")
+PACKAGES = ("casestudies", "home", "editorial", "api", "healthcheck", "evidencebank")
 
 
 def lint_imports(project_dir):
@@ -73,3 +73,19 @@ def test_the_cycle_check_finds_a_cycle_when_one_is_added(graph):
     graph = graph.copy() if hasattr(graph, "copy") else grimp.build_graph(*PACKAGES)
     graph.add_import(importer="casestudies.finder.facets", imported="casestudies.finder.search")
     assert ("casestudies.finder.facets", "casestudies.finder.search") in cycles(graph)
+
+
+def test_the_finder_importing_the_health_check_breaks_the_contract(tmp_path):
+    project = copy_of_the_project(tmp_path)
+    module = project / "casestudies" / "finder" / "recommend.py"
+    module.write_text(module.read_text() + "\nfrom healthcheck import scoring  # noqa\n")
+    result = lint_imports(project)
+    assert result.returncode != 0 and "never imports the site pages" in result.stdout
+
+
+def test_the_health_check_reaching_into_the_finder_breaks_the_contract(tmp_path):
+    project = copy_of_the_project(tmp_path)
+    module = project / "healthcheck" / "results.py"
+    module.write_text(module.read_text() + "\nfrom casestudies.finder.facet_index import facet_index  # noqa\n")
+    result = lint_imports(project)
+    assert result.returncode != 0 and "the health check reach the finder" in result.stdout

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from casestudies.finder.facets import FACETS
 from tests.casestudies.conftest import tagged  # noqa: F401 - the fixture
 
+CONTEXT_PARAMS = ["phase", "region", "purpose", "partner_type"]  # the health check's context
 FINDER_PARAMS = ["q", "from_year", "to_year", "sort", "page", *[facet.param for facet in FACETS]]
 # Every public view and the GET parameters it reads (the finder's routes read them all; the
 # others read none, so they get the finder's parameters too, which they must ignore).
@@ -27,6 +28,11 @@ VIEWS = {
     "case study": ("{case_study}", FINDER_PARAMS),
     "standard page": ("{standard}", ["q"]),
     "health": ("/healthz", ["q"]),
+    "compare": ("{index}compare/", ["ids"]),
+    "health check": ("/health-check/", ["v", "r", "s1", "s15", *CONTEXT_PARAMS]),
+    "health check result": ("/health-check/result/", ["r", *CONTEXT_PARAMS]),
+    "health check csv": ("/health-check/result/csv/", ["r", *CONTEXT_PARAMS]),
+    "health check compare": ("/health-check/compare/", ["first", "second"]),
 }
 # A page may grow by a capped notice per parameter, the echoed (trimmed) search, and the current
 # state carried in each filter link, so at most linearly in the query string, which is itself

@@ -1,5 +1,5 @@
 """The reader's finder: search, facets, landing pages, the evidence matrix, suggestions,
-related case studies and downloads. Other apps use only what is named here."""
+related case studies, comparison and downloads. Other apps use only what is named here."""
 
 from .api import (
     DEFAULT_LIMIT,
@@ -13,6 +13,7 @@ from .api import (
 )
 from .matrix import build_matrix, feature_pair_counts
 from .overview import overview
+from .recommend import best_evidence_for_features, clean_context, context_options
 from .related import related_case_studies
 from .search import find_case_studies
 
@@ -21,7 +22,10 @@ __all__ = [
     "LISTING_PARAMS",
     "MAX_LIMIT",
     "MAX_OFFSET",
+    "best_evidence_for_features",
     "build_matrix",
+    "clean_context",
+    "context_options",
     "facet_parameters",
     "feature_pair_counts",
     "find_case_studies",

@@ -5,6 +5,7 @@ import json
 from django.http import Http404, HttpResponse, JsonResponse
 
 from ..interchange import export_document, export_queryset, write_csv
+from .compare import compare
 from .facets import FACETS_BY_PARAM
 from .matrix import evidence_matrices
 from .search import find_case_studies, selected_pages
@@ -58,3 +59,12 @@ def download(index_page, request, file_format):
         write_csv(pages, response)
     response["Content-Disposition"] = f'attachment; filename="case-studies.{file_format}"'
     return response
+
+
+def compare_page(index_page, request):
+    """Two to four published case studies side by side (`?ids=1,2` or `?ids=1&ids=2`)."""
+    return index_page.render(
+        request,
+        template="casestudies/compare_page.html",
+        context_overrides={"comparison": compare(index_page, request.GET)},
+    )

@@ -2,7 +2,7 @@
 file, writing its records as pages, and writing pages out as JSON or CSV. Other apps and the
 finder use only what is named here."""
 
-from .exporting import case_study_record, export_document, export_queryset, write_csv
+from .exporting import case_study_record, export_document, export_queryset, spreadsheet_safe, write_csv
 from .format import CANONICAL_SLUGS, MAX_FILE_BYTES, SCHEMA_PATH, SCHEMA_VERSION, plain_to_rich_text
 from .importer import RecordResult, import_records, summarise
 from .reading import DocumentError, check_file_size, parse_document, read_document_file, read_uploaded_document
@@ -25,6 +25,7 @@ __all__ = [
     "plain_to_rich_text",
     "read_document_file",
     "read_uploaded_document",
+    "spreadsheet_safe",
     "summarise",
     "write_csv",
     "write_record",

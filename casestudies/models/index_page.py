@@ -12,7 +12,8 @@ from wagtail.models import Page
 
 class CaseStudyIndexPage(RoutablePageMixin, Page):
     """The list of case studies, with search and filters, and the routes that share them:
-    feature and lever landing pages, the evidence matrix, suggestions and downloads."""
+    feature and lever landing pages, the evidence matrix, side-by-side comparison, suggestions and
+    downloads."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -46,6 +47,10 @@ class CaseStudyIndexPage(RoutablePageMixin, Page):
     @path("matrix/")
     def matrix(self, request):
         return self.finder_views.matrix_page(self, request)
+
+    @path("compare/")
+    def compare(self, request):
+        return self.finder_views.compare_page(self, request)
 
     @path("suggest/")
     def suggestions(self, request):

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "casestudies",
     "editorial",
     "api",
+    "healthcheck",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

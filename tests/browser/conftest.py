@@ -187,6 +187,9 @@ def demo_site(django_db_setup, django_db_blocker):
             "rich_case_study": urlsplit(rich.full_url).path,
             "case_study": urlsplit(CaseStudyPage.objects.get(slug="kingston-reach-foundation-degrees").full_url).path,
         }
+        published = [str(pk) for pk in CaseStudyPage.objects.published().order_by("pk").values_list("pk", flat=True)]
+        for name, count in (("one", 1), ("two", 2), ("four", 4), ("five", 5)):
+            paths[f"compare_{name}"] = ",".join(published[:count])
         ids = {"case_study": CaseStudyPage.objects.get(slug="kingston-reach-foundation-degrees").pk}
         from django.contrib.auth import get_user_model
 

@@ -6,6 +6,9 @@ route answers 404 their checks skip, and they start running as soon as the route
 
 from dataclasses import dataclass
 
+# A result with one feature (accountability) at "not yet": recommendations are shown.
+HEALTH_CHECK_ANSWERS = "333333322000332"
+
 
 @dataclass(frozen=True)
 class PageState:
@@ -36,6 +39,21 @@ PAGE_STATES = [
     PageState("feature page", "/case-studies/features/shared-governance/", skip_if_missing=True),
     PageState("lever page", "/case-studies/levers/sharing-what-works/", skip_if_missing=True),
     PageState("evidence matrix", "/case-studies/matrix/", skip_if_missing=True),
+    PageState("compare two", "/case-studies/compare/?ids={compare_two}"),
+    PageState("compare four", "/case-studies/compare/?ids={compare_four}"),
+    PageState("compare one", "/case-studies/compare/?ids={compare_one}"),
+    PageState("compare five", "/case-studies/compare/?ids={compare_five}"),
+    PageState("compare unknown ids", "/case-studies/compare/?ids=999998,999999,abc"),
+    PageState("health check", "/health-check/"),
+    PageState("health check unanswered", "/health-check/?v=1&s1=2&s2=3"),
+    PageState("health check result", f"/health-check/result/?r=1-{HEALTH_CHECK_ANSWERS}&phase=secondary&region=london"),
+    PageState("health check result, all full", "/health-check/result/?r=1-333333333333333"),
+    PageState("health check result, unreadable answers", "/health-check/result/?r=1-x3333333333333x&phase=mars"),
+    PageState("health check bad address", "/health-check/result/?r=1-33", statuses=(400,)),
+    PageState(
+        "health check compare", f"/health-check/compare/?first=1-{HEALTH_CHECK_ANSWERS}&second=1-333333322221332"
+    ),
+    PageState("health check compare, bad", "/health-check/compare/?first=junk&second=", statuses=(400,)),
     PageState("404", "/no-such-page/", statuses=(404,)),
     PageState("500", "/__server-error__/", statuses=(500,)),
 ]

@@ -9,7 +9,7 @@ from .helpers import assert_focus_visible, tab_to
 
 pytestmark = pytest.mark.browser
 
-FILTER_CHECKBOX = "form input[type=checkbox]"
+FILTER_CHECKBOX = "form .facet input[type=checkbox]"
 
 
 def start_at_home_and_skip_to_content(page):
@@ -81,3 +81,47 @@ def test_keyboard_journey_with_two_filters(page, site):
     for chosen in (first, second):
         page.wait_for_url(re.compile(re.escape(chosen).replace("=", "(=|%3D)")))
     open_first_result_and_reach_its_sources(page)
+
+
+def test_keyboard_journey_tick_two_results_and_compare_them(page, site):
+    page.goto("/case-studies/")
+    page.locator("#main").focus()
+    tab_to(page, "input[name=ids]")
+    page.keyboard.press("Space")
+    first = page.evaluate("document.activeElement.value")
+    tab_to(page, "input[name=ids]:not(:checked)")
+    page.keyboard.press("Space")
+    second = page.evaluate("document.activeElement.value")
+    tab_to(page, "#compare-form button")
+    assert_focus_visible(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/case-studies/compare/\?ids=" + first + "&ids=" + second))
+    expect(page.locator("table.compare-table thead th")).to_have_count(2)
+    tab_to(page, ".compare-table a")
+    assert_focus_visible(page)
+
+
+def test_keyboard_journey_answer_the_health_check_and_reach_the_evidence(page, site):
+    page.goto("/health-check/")
+    page.locator("#main").focus()
+    # Arrow keys move within a radio group; Tab moves to the next statement.
+    for n in range(1, 16):
+        tab_to(page, f"input[name=s{n}]")
+        page.keyboard.press("Space" if n > 9 else "ArrowRight")  # 10–15 "not yet", the others "starting"
+        expect(page.locator(f"input[name=s{n}]:checked")).to_have_count(1)
+    tab_to(page, ".hc-context__group > summary")
+    page.keyboard.press("Enter")
+    tab_to(page, "input[name=phase]")
+    page.keyboard.press("Space")
+    tab_to(page, ".health-check-form button[type=submit]")
+    assert_focus_visible(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/health-check/result/\?r=1-111111111000000&phase="))
+    expect(page.locator(".hc-weak").first).to_be_visible()
+    tab_to(page, ".hc-evidence a")
+    assert_focus_visible(page)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_be_visible()

@@ -17,3 +17,32 @@ def test_case_study_prints_on_a4_without_navigation_and_with_link_addresses(new_
     expect(page.locator(".source-list li").first).to_contain_text("https://example.org/evaluation")
     pdf = page.pdf(format="A4", print_background=False)
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "answers", ["333333322000332", "000000000000000"], ids=["one weak feature", "three weak features"]
+)
+def test_health_check_result_prints_as_a_one_page_plan(new_context, site, answers):
+    page = new_context().new_page()
+    page.goto(f"/health-check/result/?r=1-{answers}&phase=secondary&region=london")
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-footer", ".hc-actions", ".hc-chart", ".hc-answers-given"):
+        expect(page.locator(hidden).first, f"{hidden} should not print").to_be_hidden()
+    expect(page.locator(".hc-profile")).to_be_visible()
+    expect(page.locator(".hc-weak").first).to_be_visible()
+    pdf = page.pdf(format="A4", print_background=False)
+    assert pages_in(pdf) == 1
+
+
+def pages_in(pdf):
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def test_compare_page_prints_the_table(new_context, site):
+    page = new_context().new_page()
+    page.goto(f"/case-studies/compare/?ids={site['paths']['compare_two']}")
+    page.emulate_media(media="print")
+    expect(page.locator(".compare-table")).to_be_visible()
+    expect(page.locator(".site-header")).to_be_hidden()

@@ -27,11 +27,11 @@ def test_filter_form_works_without_javascript(page_without_js, site):
     page = page_without_js
     response = page.goto("/case-studies/")
     assert response.status == 200
-    checkboxes = page.locator("form input[type=checkbox]")
+    checkboxes = page.locator("form .facet input[type=checkbox]")
     if checkboxes.count() < 2:
         pytest.skip("The listing has no filter form on this branch yet")
     chosen = []
-    enabled = page.locator("form input[type=checkbox]:not([disabled])")
+    enabled = page.locator("form .facet input[type=checkbox]:not([disabled])")
     for index in (0, enabled.count() - 1):
         box = enabled.nth(index)
         # Facets are closed <details> until opened, which works without JavaScript.
@@ -58,3 +58,20 @@ def test_case_study_shows_every_section_without_javascript(page_without_js, site
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
     image = page.locator(".story-image img")
     assert image.get_attribute("alt") == "Pupils in a lecture theatre"
+
+
+def test_health_check_and_compare_work_without_javascript(page_without_js, site):
+    page = page_without_js
+    page.goto("/health-check/")
+    for n in range(1, 16):
+        page.locator(f"#s{n}-{0 if n in (10, 11, 12) else 3}").check()
+    page.get_by_role("button", name="See the result").click()
+    page.wait_for_url(re.compile(r"/health-check/result/\?r=1-333333333000333"))
+    expect(page.locator(".hc-weak h3")).to_have_text(re.compile("accountability", re.I))
+    page.goto("/case-studies/")
+    boxes = page.locator("input[name=ids]")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.get_by_role("button", name="Compare ticked case studies").click()
+    page.wait_for_url(re.compile(r"/case-studies/compare/\?ids=\d+&ids=\d+"))
+    expect(page.locator("table.compare-table thead th")).to_have_count(2)
