@@ -8,15 +8,20 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import (
     Barrier,
+    CaseStudyPage,
     FindableVersion,
     PartnerOrganisation,
     Phase,
     PolicyLever,
+    PublishedVersion,
     Purpose,
     Region,
     SuccessFeature,
     SynonymGroup,
 )
+
+# Page types whose publications are numbered versions with a versioned link.
+VERSIONED_PAGE_TYPES = (CaseStudyPage,)
 
 UID = "findable-content-changed"
 
@@ -25,7 +30,15 @@ def findable_content_changed(**kwargs):
     FindableVersion.bump()
 
 
+def record_published_version(sender, instance, revision=None, **kwargs):
+    if revision is None or not isinstance(instance, VERSIONED_PAGE_TYPES):
+        return
+    published_at = instance.last_published_at or revision.created_at
+    PublishedVersion.record(instance, revision, published_at, getattr(instance, "change_summary", ""))
+
+
 def connect():
+    page_published.connect(record_published_version, dispatch_uid="record-published-version")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(findable_content_changed, dispatch_uid=UID)
     # Deleting a page deletes its descendants with a queryset, which still sends post_delete

@@ -1,10 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from casestudies import discovery, embeds
 from casestudies import views as casestudies_views
+from casestudies.feeds import case_study_feed
 from evidencebank.serving.health import healthz
 
 handler500 = "evidencebank.serving.errors.server_error"
@@ -15,6 +17,32 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
+    path("api/v1/", include("api.urls")),
+    path("feeds/case-studies.atom", case_study_feed, name="case_study_feed"),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    # Embeddable cards (the only frameable pages) and the oEmbed endpoint describing them.
+    path("cs/<int:page_id>/card/", embeds.card, name="card"),
+    path("oembed/", embeds.oembed, name="oembed"),
+    path("robots.txt", discovery.robots, name="robots"),
+    # Permanent links: never changed, never reused, 301 to wherever the page lives now.
+    path("cs/<int:page_id>/", casestudies_views.permanent_link, name="permanent_link"),
+    path("cs/<int:page_id>/v/<int:number>/", casestudies_views.permanent_version, name="permanent_version"),
+    re_path(
+        r"^cs/(?P<page_id>[0-9]+)/list\.(?P<extension>ris|bib|csv|json)$",
+        casestudies_views.reading_list_download,
+        name="reading_list_download",
+    ),
+    # Citation files (RIS, BibTeX, CSL-JSON) of the latest version and of each version.
+    re_path(
+        r"^cs/(?P<page_id>[0-9]+)/cite\.(?P<extension>ris|bib|json)$",
+        casestudies_views.citation_download,
+        name="citation_file",
+    ),
+    re_path(
+        r"^cs/(?P<page_id>[0-9]+)/v/(?P<number>[0-9]+)/cite\.(?P<extension>ris|bib|json)$",
+        casestudies_views.citation_download,
+        name="citation_file_version",
+    ),
     # The downloads' first addresses, kept so that no published link breaks.
     path("case-studies/export.json", casestudies_views.legacy_download, {"file_format": "json"}),
     path("case-studies/export.csv", casestudies_views.legacy_download, {"file_format": "csv"}),

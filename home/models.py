@@ -19,7 +19,7 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["casestudies.CaseStudyIndexPage", "home.StandardPage"]
+    subpage_types = ["casestudies.CaseStudyIndexPage", "casestudies.ReadingListIndexPage", "home.StandardPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

@@ -1,7 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, ReadingListIndexPage, ReadingListPage
 from home.demo import build_page_tree
 from home.models import HomePage, StandardPage
 
@@ -19,8 +19,14 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(CaseStudyPage, set())
 
     def test_the_home_page_holds_the_index_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {CaseStudyIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {CaseStudyIndexPage, ReadingListIndexPage, StandardPage})
         self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_reading_lists_live_only_under_their_own_index(self):
+        self.assertAllowedParentPageTypes(ReadingListIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(ReadingListIndexPage, {ReadingListPage})
+        self.assertAllowedParentPageTypes(ReadingListPage, {ReadingListIndexPage})
+        self.assertAllowedSubpageTypes(ReadingListPage, set())
 
     def test_standard_pages_nest_only_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

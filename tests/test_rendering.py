@@ -102,7 +102,7 @@ def test_case_study_page_shows_every_field_the_editor_filled_in(client, full_cas
         "https://example.org/essay",
         "UPP Foundation",
         "1 November 2026",
-        "How to cite",
+        "Cite this case study",
     ):
         assert text in html, text
     assert html.count("<h1") == 1

@@ -52,6 +52,9 @@ def run(out, count, repeat=30, seed=1):
     latest = CaseStudyPage.objects.child_of(index).live().order_by("-first_published_at").first()
     views = [(name, index.url + path, params, words) for name, path, params, words in VIEWS]
     views += [("home page", "/", {}, None), ("a case study", latest.url, {}, None)]
+    # The open API's listing with every facet's counts, beside the HTML listing it mirrors.
+    views += [("API unfiltered list", "/api/v1/case-studies/", {}, None)]
+    views += [("API three filters", "/api/v1/case-studies/", VIEWS[1][2], None)]
     for name, url, params, words in views:
         response = client.get(url, params)
         if response.status_code != 200:

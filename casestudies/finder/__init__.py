@@ -1,6 +1,16 @@
 """The reader's finder: search, facets, landing pages, the evidence matrix, suggestions,
 related case studies, comparison and downloads. Other apps use only what is named here."""
 
+from .api import (
+    DEFAULT_LIMIT,
+    LISTING_PARAMS,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    facet_parameters,
+    find_for_api,
+    parameter_errors,
+    sort_orders,
+)
 from .matrix import build_matrix, feature_pair_counts
 from .overview import overview
 from .recommend import best_evidence_for_features, clean_context, context_options
@@ -8,12 +18,20 @@ from .related import related_case_studies
 from .search import find_case_studies
 
 __all__ = [
+    "DEFAULT_LIMIT",
+    "LISTING_PARAMS",
+    "MAX_LIMIT",
+    "MAX_OFFSET",
     "best_evidence_for_features",
     "build_matrix",
     "clean_context",
     "context_options",
+    "facet_parameters",
     "feature_pair_counts",
     "find_case_studies",
+    "find_for_api",
     "overview",
+    "parameter_errors",
     "related_case_studies",
+    "sort_orders",
 ]

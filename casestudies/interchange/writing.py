@@ -136,6 +136,7 @@ def _write_record(record, index_page, publish, user, submit_for_review, source):
         ):
             return "unchanged", existing
         apply_record(current, canonical)
+        current.change_summary = ""  # the last editor's summary belongs to their change only
         current.full_clean()
         revision = current.save_revision(user=user, log_action=True)
         outcome, page = "updated", existing

@@ -6,14 +6,16 @@ from .case_study import (
     ImpactMeasure,
     RelatedDocument,
 )
-from .choices import EvidenceType, Formality, FundingModel, PartnerType, RegionKind, Status
+from .choices import EvidenceType, Formality, FundingModel, Licence, PartnerType, RegionKind, Status
 from .findable import FindableVersion
 from .index_page import CaseStudyIndexPage
 from .organisations import PartnerOrganisation
 from .quality import RULES as QUALITY_RULES
 from .quality import QualityWarning, quality_warnings
+from .reading_lists import ReadingListIndexPage, ReadingListItem, ReadingListPage
 from .synonyms import SynonymGroup
 from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
+from .versions import PublishedVersion
 
 __all__ = [
     "Barrier",
@@ -27,13 +29,18 @@ __all__ = [
     "Formality",
     "FundingModel",
     "ImpactMeasure",
+    "Licence",
     "PartnerOrganisation",
     "PartnerType",
     "Phase",
     "PolicyLever",
     "QUALITY_RULES",
     "QualityWarning",
+    "PublishedVersion",
     "Purpose",
+    "ReadingListIndexPage",
+    "ReadingListItem",
+    "ReadingListPage",
     "Region",
     "RegionKind",
     "RelatedDocument",

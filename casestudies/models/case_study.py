@@ -25,10 +25,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from ..addresses import CITATION_FORMATS, citation_file_url, permanent_url
 from ..blocks import StoryBlock
 from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
-from .choices import EvidenceType, Formality, FundingModel, Status
+from .choices import EvidenceType, Formality, FundingModel, Licence, Status
 from .quality import QualityWarningsPanel
+from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
 
 class CaseStudyQuerySet(PageQuerySet):
@@ -45,6 +47,9 @@ class CaseStudyPageForm(WagtailAdminPageForm):
             field = self.fields["external_id"]
             field.disabled = True
             field.help_text = "Fixed when the case study was first saved; imports and exports rely on it."
+        if self.instance.pk and not self.is_bound:
+            # A new summary for each published change: never offer the last one again.
+            self.initial["change_summary"] = ""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -184,6 +189,21 @@ class CaseStudyPage(Page):
         "it can never change once saved.",
     )
 
+    licence = models.CharField(
+        max_length=20,
+        choices=Licence.choices,
+        default=Licence.CC_BY,
+        help_text="The licence readers may reuse this case study's text under. Keep CC BY 4.0 unless a source "
+        "or partner requires another.",
+    )
+    change_summary = models.CharField(
+        "summary of this change",
+        max_length=CHANGE_SUMMARY_MAX_LENGTH,
+        blank=True,
+        help_text="One line for the public change history when this is published, e.g. 'Added the 2024 "
+        "exam results'. Leave empty for a small correction.",
+    )
+
     objects = PageManager.from_queryset(CaseStudyQuerySet)()
 
     base_form_class = CaseStudyPageForm
@@ -197,6 +217,7 @@ class CaseStudyPage(Page):
         ),
         FieldPanel("summary"),
         FieldPanel("story"),
+        FieldPanel("change_summary"),
     ]
     partner_panels = [
         HelpPanel(
@@ -236,6 +257,7 @@ class CaseStudyPage(Page):
         InlinePanel("sources", label="Source", heading="Sources"),
         InlinePanel("related_documents", label="Related document", heading="Related documents (evaluation reports)"),
         FieldPanel("last_reviewed"),
+        FieldPanel("licence"),
     ]
     edit_handler = TabbedInterface(
         [
@@ -310,7 +332,37 @@ class CaseStudyPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = self.get_parent().specific_deferred  # whose routes the page links to
+        versions = list(PublishedVersion.objects.filter(page_id=self.pk).order_by("number")) if self.pk else []
+        context["versions"] = versions
+        context["latest_version"] = versions[-1] if versions else None
+        # A new page's preview has no id yet, so no permanent link.
+        context["permanent_url"] = permanent_url(self.pk, request=request) if self.pk else ""
         return context
+
+    def citation_links(self, request, version=None):
+        """(address, rel, media type) for the response's `Link` header."""
+        number = version.number if version is not None else None
+        links = [(permanent_url(self.pk, number, request), "cite-as", "")]
+        for extension, media_type in CITATION_FORMATS.items():
+            links.append((citation_file_url(self.pk, extension, number, request), "describedby", media_type))
+        return links
+
+    def add_link_header(self, response, request, version=None):
+        links = []
+        for url, rel, media_type in self.citation_links(request, version):
+            links.append(f'<{url}>; rel="{rel}"' + (f'; type="{media_type}"' if media_type else ""))
+        response["Link"] = ", ".join(links)
+        return response
+
+    def serve(self, request, *args, **kwargs):
+        return self.add_link_header(super().serve(request, *args, **kwargs), request)
+
+    def serve_version(self, request, version):
+        """This page as `version` published it (self is that revision's page), with a banner."""
+        context = self.get_context(request)
+        context["version"] = version
+        response = TemplateResponse(request, self.get_template(request), context)
+        return self.add_link_header(response, request, version)
 
     # Editors preview the page as readers see it and as it appears in a search result.
     @property
@@ -350,6 +402,10 @@ class CaseStudyPage(Page):
         text = ", ".join(parts)
         text = text[0].upper() + text[1:]
         return f"{text}, as reported in {self.reported_year}" if self.reported_year else text
+
+    @property
+    def licence_choice(self):
+        return Licence(self.licence or Licence.CC_BY)
 
     @property
     def is_ongoing(self):

@@ -62,3 +62,34 @@ class RegionKind(models.TextChoices):
     NATION = "nation", "Nation of the UK"
     ENGLISH_REGION = "english-region", "Region of England"
     UK_WIDE = "uk-wide", "UK-wide"
+
+
+class Licence(models.TextChoices):
+    """The licence a case study's text is published under (default CC BY 4.0)."""
+
+    CC_BY = "cc-by-4.0", "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+    CC_BY_SA = "cc-by-sa-4.0", "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)"
+    CC_BY_NC = "cc-by-nc-4.0", "Creative Commons Attribution-NonCommercial 4.0 International (CC BY-NC 4.0)"
+    OGL = "ogl-uk-3.0", "Open Government Licence v3.0"
+
+    @property
+    def url(self):
+        return LICENCE_URLS[self.value]
+
+    @property
+    def short_name(self):
+        return LICENCE_SHORT_NAMES[self.value]
+
+
+LICENCE_URLS = {
+    "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "cc-by-sa-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "cc-by-nc-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
+    "ogl-uk-3.0": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+}
+LICENCE_SHORT_NAMES = {
+    "cc-by-4.0": "CC BY 4.0",
+    "cc-by-sa-4.0": "CC BY-SA 4.0",
+    "cc-by-nc-4.0": "CC BY-NC 4.0",
+    "ogl-uk-3.0": "OGL v3.0",
+}

@@ -6,6 +6,7 @@ import uuid
 from contextlib import contextmanager
 
 from django.db import models
+from django.utils import timezone
 
 # Within one request the token is read once: the response cache, the facet index and the site
 # links all ask for it, and one reading gives the request a consistent view. A bump clears it.
@@ -31,6 +32,8 @@ class FindableVersion(models.Model):
     token, and no other state can ever be mistaken for the one an index was built from."""
 
     token = models.CharField(max_length=32, default=new_token)
+    # When the token last changed: the API's Last-Modified.
+    changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = "findable content version"
@@ -51,9 +54,18 @@ class FindableVersion(models.Model):
         return token
 
     @classmethod
+    def current_with_time(cls):
+        """(token, changed_at) in one query."""
+        row = cls.objects.values_list("token", "changed_at").first()
+        if row is None:
+            created = cls.objects.create()
+            row = (created.token, created.changed_at)
+        return row
+
+    @classmethod
     def bump(cls):
         memo = _read_in_this_request.get()
         if memo:
             memo.clear()
-        if not cls.objects.update(token=new_token()):
+        if not cls.objects.update(token=new_token(), changed_at=timezone.now()):
             cls.objects.create()

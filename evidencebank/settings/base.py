@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "casestudies",
     "editorial",
+    "api",
     "healthcheck",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "evidencebank.serving.throttle.RateLimitMiddleware",
     "evidencebank.serving.responsecache.AnonymousResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,6 +153,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Partnership Evidence Bank"
+# The one site address every absolute URL is built from (canonical links, citations, permanent
+# links). Empty in development: the request's own host is used (casestudies/addresses.py).
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -236,6 +244,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 RATE_LIMITS = [
     ("suggest", r"/suggest/$", ["GET", "HEAD"], 120, 60),
     ("download", r"(/download/(json|csv)/|/export\.(json|csv))$", ["GET", "HEAD"], 20, 60),
+    # Citation files and reading-list downloads (/cs/<id>/cite.*, /cs/<id>/list.*).
+    ("citation", r"^/cs/[0-9]+/(v/[0-9]+/)?(cite|list)\.[a-z]+$", ["GET", "HEAD"], 60, 60),
+    # The open API and the oEmbed endpoint.
+    ("api", r"^/api/", ["GET", "HEAD", "OPTIONS"], 120, 60),
+    ("oembed", r"^/oembed/$", ["GET", "HEAD"], 120, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
 ]
 
@@ -249,3 +262,28 @@ RESPONSE_CACHE_SKIP_PREFIXES = ["/_util/", "/documents/", "/healthz", "/static/"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The admin dashboard does not phone home for new releases (upgrades follow requirements.txt).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# The open API (/api/v1/, the `api` app): read-only JSON, no sessions or authentication, errors
+# as problem details, an OpenAPI document by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "api.problems.ProblemJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "api.problems.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partnership Evidence Bank API",
+    "DESCRIPTION": "Read-only access to the bank's published case studies, with the finder's filters and counts.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_the_open_api"],
+}
+# CORS: any site may GET the API (and only the API).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]

@@ -32,6 +32,7 @@ def case_study_form(**overrides):
         "title": "A local route into teaching",
         "slug": "local-route-into-teaching",
         "summary": "A trust and a university run foundation degrees locally.",
+        "licence": "cc-by-4.0",  # the select always submits its (default) value
         "story": streamfield([("paragraph", rich_text("<p>The trust teaches; the university assesses.</p>"))]),
         "partners": inline_formset([{"organisation": organisation.pk, "role": "Assessment", "is_lead": True}], min=1),
         "feature_evidence": inline_formset(

@@ -4,12 +4,36 @@ import re
 
 import pytest
 
-PUBLIC_INLINE = re.compile(r"<style|\sstyle=|<script(?![^>]*\ssrc=)|\son[a-z]+=", re.IGNORECASE)
+# A schema.org JSON-LD data block (`<script type="application/ld+json">`) is not a script: the
+# browser never runs it and CSP's script-src does not apply to it.
+PUBLIC_INLINE = re.compile(
+    r"<style|\sstyle=|<script(?![^>]*\s(src=|type=\"application/ld\+json\"))|\son[a-z]+=", re.IGNORECASE
+)
 
 
 @pytest.fixture
 def public_urls(home_page, index_page, case_study):
-    return ["/", index_page.url, index_page.url + "?q=pilot", case_study.url, "/no-such-page/"]
+    from tests.casestudies.test_reading_lists import make_reading_list
+
+    reading_list = make_reading_list(home_page, [case_study])
+    return [
+        "/",
+        index_page.url,
+        index_page.url + "?q=pilot",
+        case_study.url,
+        f"/cs/{case_study.pk}/v/1/",
+        reading_list.url,
+        reading_list.get_parent().url,
+        "/no-such-page/",
+    ]
+
+
+def test_cards_are_the_only_pages_any_site_may_frame(client, case_study, public_urls):
+    card = client.get(f"/cs/{case_study.pk}/card/")
+    assert "X-Frame-Options" not in card
+    assert "frame-ancestors *" in card["Content-Security-Policy"]
+    assert "default-src 'none'" in card["Content-Security-Policy"]
+    assert not PUBLIC_INLINE.search(card.content.decode())
 
 
 def test_every_public_page_has_the_security_headers_and_a_strict_policy(client, public_urls):

@@ -51,3 +51,18 @@ def test_limits_are_shared_through_the_cache(settings, index_page):
     assert Client().get(url, {"q": "pa"}).status_code == 200
     assert Client().get(url, {"q": "pa"}).status_code == 200
     assert Client().get(url, {"q": "pa"}).status_code == 429
+
+
+@pytest.mark.parametrize(
+    "name, url",
+    [
+        ("api", "/api/v1/case-studies/"),
+        ("citation", "/cs/{pk}/cite.ris"),
+        ("oembed", "/oembed/?url=http://testserver/cs/{pk}/"),
+    ],
+)
+def test_the_api_citation_files_and_oembed_are_limited_per_address(client, settings, case_study, name, url):
+    limit(settings, name, 2)
+    url = url.format(pk=case_study.pk)
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 429]
+    assert client.get(url, REMOTE_ADDR="192.0.2.7").status_code == 200

@@ -1,0 +1,14 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("", views.ApiRoot.as_view(), name="root"),
+    path("case-studies/", views.CaseStudyList.as_view(), name="case-study-list"),
+    path("case-studies/<int:page_id>/", views.CaseStudyDetail.as_view(), name="case-study-detail"),
+    path("taxonomies/", views.TaxonomyList.as_view(), name="taxonomy-list"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+]

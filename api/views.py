@@ -1,0 +1,174 @@
+"""The open, read-only API (`/api/v1/`): Django REST framework views over the finder, with the
+HTML listing's parameters, order and disjunctive counts. Every response carries an ETag and
+Last-Modified from the findable-content token and answers If-None-Match with 304; errors are
+RFC 9457 problem details."""
+
+import hashlib
+
+from django.http import Http404, QueryDict
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import condition
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from casestudies.addresses import MAX_PAGE_ID, absolute_url
+from casestudies.finder import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    facet_parameters,
+    find_for_api,
+    parameter_errors,
+    sort_orders,
+)
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, FindableVersion
+from casestudies.rules import EARLIEST_YEAR, latest_year
+
+from . import representations, serializers
+from .problems import bad_parameters, problem
+
+API_VERSION = "1"
+PROBLEM = OpenApiResponse(serializers.ProblemSerializer, description="Problem details (RFC 9457).")
+
+
+def _version(request):
+    if not hasattr(request, "_findable_version"):
+        request._findable_version = FindableVersion.current_with_time()
+    return request._findable_version
+
+
+def etag(request, *args, **kwargs):
+    token, _ = _version(request)
+    return hashlib.sha256(f"{API_VERSION}|{token}|{request.get_full_path()}".encode()).hexdigest()[:32]
+
+
+def last_modified(request, *args, **kwargs):
+    return _version(request)[1]
+
+
+conditional = method_decorator(condition(etag_func=etag, last_modified_func=last_modified), name="get")
+
+
+def index_page():
+    page = CaseStudyIndexPage.get_solo()
+    if page is None or not page.live:
+        raise Http404("There is no case-study index yet.")
+    return page
+
+
+YEAR = {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": latest_year()}
+LISTING_PARAMETERS = [
+    OpenApiParameter("q", {"type": "string", "maxLength": 1000}, description="Search words (all must match)."),
+    *[
+        OpenApiParameter(
+            param,
+            {"type": "array", "items": {"type": "string", "enum": values}},
+            style="form",
+            explode=True,
+            description=f"{legend} (repeat for any of several)",
+        )
+        for param, legend, values in facet_parameters()
+    ],
+    OpenApiParameter("from_year", YEAR, description="Case studies running at any time from this year."),
+    OpenApiParameter("to_year", YEAR, description="Case studies running at any time until this year."),
+    OpenApiParameter("sort", {"type": "string", "enum": sort_orders()}),
+    OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
+    OpenApiParameter("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}),
+]
+
+
+@conditional
+class ApiRoot(APIView):
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT}, summary="Links to the API's collections", operation_id="api_root"
+    )
+    def get(self, request):
+        return Response(
+            {
+                name: absolute_url(reverse(f"api:{name}"), request)
+                for name in ("case-study-list", "taxonomy-list", "schema")
+            }
+        )
+
+
+@conditional
+class CaseStudyList(APIView):
+    @extend_schema(
+        parameters=LISTING_PARAMETERS,
+        responses={200: serializers.CaseStudyListingSerializer, 400: PROBLEM, 404: PROBLEM},
+        summary="Published case studies: the finder's selection, order and facet counts",
+        operation_id="case_studies_list",
+    )
+    def get(self, request):
+        errors = parameter_errors(request.GET)
+        if errors:
+            return bad_parameters(errors)
+        finding = find_for_api(index_page(), request.GET)
+        base = absolute_url(reverse("api:case-study-list"), request)
+
+        def at(offset):
+            params = request.GET.copy()
+            params["offset"] = str(offset)
+            params["limit"] = str(finding.limit)
+            return f"{base}?{params.urlencode()}"
+
+        next_offset = finding.offset + finding.limit
+        meta = {
+            "total_count": finding.total,
+            "limit": finding.limit,
+            "offset": finding.offset,
+            "next": at(next_offset) if next_offset < finding.total else None,
+            "previous": at(max(0, finding.offset - finding.limit)) if finding.offset > 0 else None,
+            "facets": representations.facets(finding.facets),
+        }
+        results = [representations.case_study_summary(page, request) for page in finding.results]
+        return Response({"meta": meta, "results": results})
+
+
+@conditional
+class CaseStudyDetail(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "page_id",
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID},
+                location=OpenApiParameter.PATH,
+                description="The case study's id, as in its permanent link /cs/<id>/.",
+            )
+        ],
+        responses={200: serializers.CaseStudyDetailSerializer, 404: PROBLEM},
+        summary="One published case study, with its citation and versions",
+        operation_id="case_studies_detail",
+    )
+    def get(self, request, page_id):
+        if page_id > MAX_PAGE_ID:
+            return problem(404, "Not Found", "No published case study has this id.")
+        page = (
+            CaseStudyPage.objects.child_of(index_page()).published().filter(pk=page_id).select_related("region").first()
+        )
+        if page is None:
+            return problem(404, "Not Found", "No published case study has this id.")
+        return Response(representations.case_study_detail(page, request))
+
+
+@conditional
+class TaxonomyList(APIView):
+    @extend_schema(
+        responses={200: serializers.TaxonomiesSerializer},
+        summary="Every facet and its values",
+        operation_id="taxonomies_list",
+    )
+    def get(self, request):
+        finding = find_for_api(index_page(), QueryDict(""))  # labels as editors have worded them
+        taxonomies = [
+            {
+                "parameter": view.param,
+                "legend": view.legend,
+                "terms": [{"slug": o.value, "name": o.label} for o in view.options],
+            }
+            for view in finding.facets
+        ]
+        return Response({"taxonomies": taxonomies})

@@ -1,0 +1,9 @@
+"""Citations of case studies: one CSL-JSON record per case study and version (`record.py`),
+formatted by citeproc-py with the CSL styles package (`styles.py`), and the RIS, BibTeX and
+CSL-JSON files reference managers import (`files.py`)."""
+
+from .files import FILE_FORMATS, citation_file
+from .record import CitedVersion, cited_version, csl_record
+from .styles import STYLES, format_citation
+
+__all__ = ["FILE_FORMATS", "STYLES", "CitedVersion", "cited_version", "citation_file", "csl_record", "format_citation"]

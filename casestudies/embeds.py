@@ -1,0 +1,122 @@
+"""Embeddable cards and the oEmbed endpoint. A card (`/cs/<id>/card/`) is the only page any
+site may frame; `/oembed/?url=…` describes a case study or reading list of this site as a
+`rich` embed of its card. The endpoint only reads the URL it is given: it never fetches it."""
+
+import re
+from urllib.parse import urlencode, urlsplit
+
+from csp.decorators import csp_replace
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.html import format_html
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+from wagtail.models import Page, Site
+
+from .addresses import MAX_PAGE_ID, absolute_url, permanent_url, site_url
+from .models import CaseStudyPage, ReadingListPage
+
+CARD_WIDTH, CARD_HEIGHT = 480, 320
+MIN_WIDTH, MIN_HEIGHT = 200, 120
+EMBEDDABLE_TYPES = (CaseStudyPage, ReadingListPage)
+PERMANENT_PATH = re.compile(r"^/cs/(?P<id>[0-9]{1,19})/(?:v/[0-9]{1,19}/|card/)?$")
+
+
+def published(page_id):
+    if page_id > MAX_PAGE_ID:
+        return None
+    return Page.objects.live().public().type(*EMBEDDABLE_TYPES).filter(pk=page_id).specific().first()
+
+
+def card_url(page, request):
+    return absolute_url(f"/cs/{page.pk}/card/", request)
+
+
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+@require_safe
+def card(request, page_id):
+    """A small page any site may frame: title, summary, partners, features, licence, link back."""
+    page = published(int(page_id))
+    if page is None:
+        raise Http404("No published case study or reading list has this id.")
+    context = {
+        "page": page,
+        "is_case_study": isinstance(page, CaseStudyPage),
+        "link": permanent_url(page.pk, request=request),
+    }
+    if isinstance(page, ReadingListPage):
+        context["case_studies"] = page.published_case_studies()
+    return TemplateResponse(request, "casestudies/card.html", context)
+
+
+def page_for_url(url, request):
+    """The published case study or reading list `url` names on this site, or None. Only the
+    URL's text is read: its host must be this site's, its path a permanent link, a card or a
+    page's own address."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    ours = urlsplit(site_url(request))
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() != ours.netloc.lower():
+        return None
+    path = parts.path or "/"
+    match = PERMANENT_PATH.match(path)
+    if match:
+        return published(int(match["id"]))
+    site = Site.find_for_request(request)
+    if site is None or not path.endswith("/"):
+        return None
+    url_path = site.root_page.url_path + path.lstrip("/")
+    page = Page.objects.live().public().type(*EMBEDDABLE_TYPES).filter(url_path=url_path).specific().first()
+    return page
+
+
+def _dimension(value, default, low):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return max(low, min(default, number))
+
+
+@require_safe
+def oembed(request):
+    fmt = request.GET.get("format", "json")
+    if fmt != "json":
+        return HttpResponse("Only format=json is supported.", status=501, content_type="text/plain; charset=utf-8")
+    page = page_for_url(request.GET.get("url", ""), request)
+    if page is None:
+        raise Http404("Not a published case study or reading list of this site.")
+    width = _dimension(request.GET.get("maxwidth"), CARD_WIDTH, MIN_WIDTH)
+    height = _dimension(request.GET.get("maxheight"), CARD_HEIGHT, MIN_HEIGHT)
+    html = embed_html(page, request, width, height)
+    data = {
+        "version": "1.0",
+        "type": "rich",
+        "title": page.title,
+        "provider_name": "Partnership Evidence Bank",
+        "provider_url": site_url(request) + "/",
+        "html": html,
+        "width": width,
+        "height": height,
+        "cache_age": 86400,
+    }
+    return JsonResponse(data)
+
+
+def embed_html(page, request, width=CARD_WIDTH, height=CARD_HEIGHT):
+    return format_html(
+        '<iframe src="{}" width="{}" height="{}" title="{}" loading="lazy"></iframe>',
+        card_url(page, request),
+        width,
+        height,
+        f"{page.title} (Partnership Evidence Bank)",
+    )
+
+
+def oembed_discovery_url(page, request):
+    return absolute_url(
+        "/oembed/?" + urlencode({"url": permanent_url(page.pk, request=request), "format": "json"}), request
+    )

@@ -1,0 +1,89 @@
+"""The finder for machines: the same parameters, selection, order and disjunctive counts as the
+HTML listing (the same `CaseStudySearch` on the same facet index), sliced by `offset`/`limit`,
+and a strict reading of the parameters: where the HTML finder drops a bad value with a notice,
+a machine is told which parameter is wrong."""
+
+from dataclasses import dataclass
+
+from ..rules import EARLIEST_YEAR, latest_year
+from .facets import FACETS
+from .form import SORTS
+from .search import CaseStudySearch
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+MAX_OFFSET = 10**9
+LISTING_PARAMS = ["q", *[facet.param for facet in FACETS], "from_year", "to_year", "sort", "limit", "offset"]
+
+
+@dataclass
+class ApiFinding:
+    total: int
+    facets: list  # FacetView, as the HTML page's
+    results: list  # CaseStudyPage, in the listing's order
+    limit: int
+    offset: int
+
+
+def _integer(params, name, low, high, default):
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default, None
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        return default, f"“{raw[:40]}” is not a whole number."
+    if not low <= value <= high:
+        return default, f"Must be between {low} and {high}."
+    return value, None
+
+
+def parameter_errors(params):
+    """[(parameter, what is wrong)] for a machine's query string; empty when it is all good."""
+    errors = []
+    for facet in FACETS:
+        allowed = set(facet.values)
+        for value in params.getlist(facet.param):
+            if value not in allowed:
+                errors.append(
+                    (facet.param, f"“{value[:40]}” is not a {facet.noun} slug; use one of the listed values.")
+                )
+    for name in ("from_year", "to_year"):
+        _, error = _integer(params, name, EARLIEST_YEAR, latest_year(), None)
+        if error:
+            errors.append((name, error))
+    sort = params.get("sort", "")
+    if sort and sort not in SORTS:
+        errors.append(("sort", f"“{sort[:40]}” is not a sort order: use {', '.join(SORTS)}."))
+    for name, high in (("limit", MAX_LIMIT), ("offset", MAX_OFFSET)):
+        _, error = _integer(params, name, 1 if name == "limit" else 0, high, None)
+        if error:
+            errors.append((name, error))
+    if len(params.get("q", "")) > 1000:
+        errors.append(("q", "Too long: at most 1000 characters (the finder uses the first 200)."))
+    return errors
+
+
+def find_for_api(index_page, params):
+    """The listing for these (already checked) parameters: total, every facet with its
+    disjunctive counts, and `limit` case studies from `offset`."""
+    limit, _ = _integer(params, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT)
+    offset, _ = _integer(params, "offset", 0, MAX_OFFSET, 0)
+    search = CaseStudySearch(index_page, params)
+    ordered = search.ordered_results()
+    return ApiFinding(
+        total=len(ordered),
+        facets=search.facet_views(),
+        results=search.load(ordered[offset : offset + limit]),
+        limit=limit,
+        offset=offset,
+    )
+
+
+def facet_parameters():
+    """[(parameter, legend, canonical values)] for the API's documentation."""
+    return [(facet.param, facet.legend, list(facet.values)) for facet in FACETS]
+
+
+def sort_orders():
+    return list(SORTS)
