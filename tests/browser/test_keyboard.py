@@ -59,7 +59,7 @@ def open_first_result_and_reach_its_sources(page):
     expect(page.locator("#sources")).to_be_in_viewport()
     # The next Tab carries on from the sources, not from the top of the page.
     page.keyboard.press("Tab")
-    assert page.evaluate(
+    page.wait_for_function(
         "document.querySelector('#sources').compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING"
     )
     assert_focus_visible(page)
