@@ -9,7 +9,8 @@ from casestudies.models import CaseStudyIndexPage
 
 from .models import ImportJob
 
-# Save progress every few records: often enough for the progress page, cheap enough for 1,000.
+# Save progress (and the heartbeat) every few records: often enough for the progress page,
+# cheap enough for 1,000. The importer reports records only once they are committed.
 PROGRESS_EVERY = 10
 
 
@@ -43,15 +44,31 @@ def check_upload(upload, records, user):
     )
 
 
-def confirm(job):
-    """Queue the import; returns False if it was already confirmed (a second click, say)."""
+def confirm(job, from_status=ImportJob.Status.CHECKED):
+    """Queue the import; returns False if it was already confirmed (a second click, say).
+
+    An interrupted job is queued again the same way (`from_status=INTERRUPTED`): the whole file
+    runs again, and the records already imported come out unchanged.
+    """
     with transaction.atomic():
-        updated = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(
-            status=ImportJob.Status.QUEUED
+        updated = ImportJob.objects.filter(pk=job.pk, status=from_status).update(
+            status=ImportJob.Status.QUEUED, error=""
         )
     if updated:
         run_import.enqueue(job.pk)
     return bool(updated)
+
+
+def resume(job):
+    return confirm(job, from_status=ImportJob.Status.INTERRUPTED)
+
+
+def merged_row(row, earlier):
+    """A record the interrupted run imported comes out "unchanged" the second time: report
+    what the first run did with it."""
+    if row["outcome"] == "unchanged" and earlier and earlier["external_id"] == row["external_id"]:
+        return earlier
+    return row
 
 
 @task()
@@ -59,16 +76,16 @@ def run_import(job_id):
     job = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).first()
     if job is None:
         return
-    job.status = ImportJob.Status.RUNNING
-    job.save(update_fields=["status"])
+    job.start_running()
+    rows = []
     try:
         records = parse_document(job.content.encode("utf-8"))
-        rows = []
+        earlier = {row["index"]: row for row in job.report}
 
         def progress(result):
-            rows.append(result_row(result, records[result.index]))
+            rows.append(merged_row(result_row(result, records[result.index]), earlier.get(result.index)))
             if len(rows) % PROGRESS_EVERY == 0:
-                ImportJob.objects.filter(pk=job.pk).update(processed=len(rows), report=rows)
+                job.save_progress(rows)
 
         import_records(
             records,
@@ -81,7 +98,7 @@ def run_import(job_id):
         )
         job.report, job.processed, job.status = rows, len(rows), ImportJob.Status.DONE
     except Exception as exc:  # the job page must say it stopped, not spin for ever
-        job.status = ImportJob.Status.FAILED
+        job.report, job.processed, job.status = rows, len(rows), ImportJob.Status.FAILED
         job.error = f"The import stopped unexpectedly ({type(exc).__name__}). Records already imported are kept; run the file again to finish."
         raise
     finally:

@@ -1,5 +1,39 @@
+import datetime
+import os
+import socket
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+# A running import saves its progress (and this heartbeat) every few records, so a job that has
+# said nothing for this long has lost its process, wherever that process ran.
+HEARTBEAT_STALE_AFTER = datetime.timedelta(minutes=2)
+
+
+def process_is_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: it exists
+    return True
+
+
+class ImportJobQuerySet(models.QuerySet):
+    def mark_interrupted(self):
+        """Mark every running job whose process has gone as interrupted; returns those jobs.
+
+        A process killed outright (SIGKILL, the out-of-memory killer, a restart) cannot say so
+        itself. Its job is interrupted when its process is known to be gone (same machine, pid
+        not running) or has sent no heartbeat for HEARTBEAT_STALE_AFTER.
+        """
+        interrupted = []
+        for job in self.filter(status=ImportJob.Status.RUNNING).defer("content", "dry_run_report"):
+            if job.worker_is_gone() and job.mark_interrupted():
+                interrupted.append(job)
+        return interrupted
 
 
 class ImportJob(models.Model):
@@ -15,6 +49,11 @@ class ImportJob(models.Model):
         RUNNING = "running", "Importing"
         DONE = "done", "Finished"
         FAILED = "failed", "Stopped by an error"
+        INTERRUPTED = "interrupted", "Interrupted"
+
+    class Origin(models.TextChoices):
+        ADMIN = "admin", "Admin upload"
+        COMMAND = "command", "Command line"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     filename = models.CharField(max_length=255)
@@ -27,6 +66,13 @@ class ImportJob(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.ADMIN)
+    # Which process is importing, and when it last reported progress (see mark_interrupted).
+    worker_host = models.CharField(max_length=255, blank=True)
+    worker_pid = models.PositiveIntegerField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -35,6 +81,41 @@ class ImportJob(models.Model):
 
     def __str__(self):
         return f"{self.filename} ({self.get_status_display()})"
+
+    def start_running(self):
+        """Claim the job for this process (status running, this host and pid, a first heartbeat)."""
+        self.status = self.Status.RUNNING
+        self.worker_host, self.worker_pid, self.heartbeat_at = socket.gethostname()[:255], os.getpid(), timezone.now()
+        self.save(update_fields=["status", "worker_host", "worker_pid", "heartbeat_at"])
+
+    def save_progress(self, rows):
+        self.report, self.processed, self.heartbeat_at = rows, len(rows), timezone.now()
+        ImportJob.objects.filter(pk=self.pk).update(
+            processed=self.processed, report=rows, heartbeat_at=self.heartbeat_at
+        )
+
+    def worker_is_gone(self):
+        if self.worker_pid and self.worker_host == socket.gethostname():
+            if not process_is_alive(self.worker_pid):
+                return True
+        last_sign = self.heartbeat_at or self.created_at
+        return last_sign < timezone.now() - HEARTBEAT_STALE_AFTER
+
+    def mark_interrupted(self):
+        """Record that this running job's process stopped; False if it had finished meanwhile."""
+        self.status = self.Status.INTERRUPTED
+        self.error = (
+            f"The import was interrupted after {self.processed} of {self.total} records: the process "
+            "running it stopped (restarted or killed). The records listed below were imported "
+            "completely; the others were not imported at all. Import the rest to finish: records "
+            "already imported are recognised by their external_id and left unchanged."
+        )
+        self.finished_at = timezone.now()
+        return bool(
+            ImportJob.objects.filter(pk=self.pk, status=self.Status.RUNNING, heartbeat_at=self.heartbeat_at).update(
+                status=self.status, error=self.error, finished_at=self.finished_at
+            )
+        )
 
     @property
     def percent_done(self):

@@ -8,7 +8,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from casestudies.models import CaseStudyIndexPage
 
 from .forms import ImportUploadForm
-from .importing import check_upload, confirm
+from .importing import check_upload, confirm, resume
 from .models import ImportJob
 
 IMPORT_PERMISSION = "editorial.add_importjob"
@@ -32,6 +32,7 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        ImportJob.objects.filter(user=self.request.user).mark_interrupted()
         context["recent_jobs"] = ImportJob.objects.filter(user=self.request.user).defer("content")[:10]
         context["has_index"] = CaseStudyIndexPage.get_solo() is not None
         return context
@@ -55,6 +56,8 @@ class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
         self.job = get_object_or_404(ImportJob.objects.defer("content"), pk=kwargs["pk"])
         if self.job.user_id != request.user.pk and not request.user.is_superuser:
             raise PermissionDenied
+        if self.job.status == ImportJob.Status.RUNNING and self.job.worker_is_gone():
+            self.job.mark_interrupted()
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -71,6 +74,10 @@ class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
         return context
 
     def post(self, request, *args, **kwargs):
+        if "resume" in request.POST and self.job.status == ImportJob.Status.INTERRUPTED:
+            if resume(self.job):
+                messages.success(request, f"Importing the rest of {self.job.filename}.")
+            return redirect("editorial:import_job", self.job.pk)
         if self.job.status != ImportJob.Status.CHECKED:
             messages.warning(request, "This import has already been started.")
         elif "cancel" in request.POST:

@@ -1,10 +1,17 @@
-"""Importing a list of interchange records: each is validated completely, then written in
-its own transaction (or, in a dry run, only compared with what the bank holds), and the
-outcome of each is reported."""
+"""Importing a list of interchange records: each is validated completely, then written (or, in
+a dry run, only compared with what the bank holds), and the outcome of each is reported.
+
+Records are committed a few at a time (`COMMIT_EVERY`): each record is written inside its own
+savepoint, so a bad one is rolled back alone, and the group's search and reference index
+entries are written in the same transaction as its pages. A process killed half way (SIGKILL,
+a power cut) therefore leaves every record either whole (page, revision, partners, terms,
+workflow, audit log and search entry) or absent, and running the file again writes the rest:
+records are matched on `external_id`, so those already written come out "unchanged"."""
 
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from ..models.case_study import CaseStudyPage
 from .exporting import case_study_record
@@ -33,28 +40,46 @@ def dry_run_outcome(record):
     return "updated"
 
 
+# Records per transaction: the most work a crash can undo, and how often progress is reported.
+COMMIT_EVERY = 20
+
+
 def import_records(
     records, index_page, publish=False, user=None, dry_run=False, submit_for_review=False, source="", progress=None
 ):
-    """Validate and write every record, each in its own transaction. Returns RecordResults.
+    """Validate and write every record, COMMIT_EVERY records per transaction. Returns RecordResults.
 
     A record is published only when `publish` is set (a trusted caller) *and* the record says
-    `"publish": true`. `progress`, if given, is called with each RecordResult as it is made.
+    `"publish": true`. `progress`, if given, is called with each RecordResult once the record
+    is committed (in a dry run, as it is checked).
     """
+    records = list(records)
     results = []
     seen_ids = {}
-    index_batch = IndexBatch()
-    try:
-        for index, record in enumerate(records):
-            result = import_record(
-                index, record, seen_ids, index_page, publish, user, dry_run, submit_for_review, source, index_batch
-            )
-            results.append(result)
-            if progress is not None:
-                progress(result)
-    finally:
-        index_batch.flush()
+    for start in range(0, len(records), 1 if dry_run else COMMIT_EVERY):
+        group = records[start : start + (1 if dry_run else COMMIT_EVERY)]
+        if dry_run:
+            done = [import_record(start, group[0], seen_ids, index_page, publish, user, True, False, source, None)]
+        else:
+            done = import_group(start, group, seen_ids, index_page, publish, user, submit_for_review, source)
+        results += done
+        for result in done if progress is not None else ():
+            progress(result)
     return results
+
+
+def import_group(start, group, seen_ids, index_page, publish, user, submit_for_review, source):
+    """Write a few records and their index entries in one transaction (each record in a savepoint)."""
+    index_batch = IndexBatch()
+    with transaction.atomic():
+        done = [
+            import_record(
+                start + n, record, seen_ids, index_page, publish, user, False, submit_for_review, source, index_batch
+            )
+            for n, record in enumerate(group)
+        ]
+        index_batch.flush()
+    return done
 
 
 def import_record(index, record, seen_ids, index_page, publish, user, dry_run, submit_for_review, source, index_batch):

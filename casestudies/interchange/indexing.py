@@ -29,8 +29,9 @@ class IndexBatch:
     """Search and reference indexing for the pages an import writes, done in bulk.
 
     Indexing one page at a time costs a third of an import's time (and, on SQLite, grows with
-    the size of the index); in batches of 50 with the related rows prefetched it is cheap. A
-    crash mid-batch leaves at most 50 pages to `manage.py update_index`.
+    the size of the index); in batches with the related rows prefetched it is cheap. The
+    importer flushes the batch inside the transaction that wrote its pages (the database search
+    backend's entries are rows like any other), so a page is never committed without its entry.
     """
 
     size = 50

@@ -1,9 +1,14 @@
+import os
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from tqdm import tqdm
 
 from casestudies.interchange import DocumentError, import_records, read_document_file, summarise
 from casestudies.models import CaseStudyIndexPage
+from editorial.importing import PROGRESS_EVERY, result_row
+from editorial.models import ImportJob
 
 
 class Command(BaseCommand):
@@ -30,7 +35,16 @@ class Command(BaseCommand):
             records = read_document_file(file)
         except DocumentError as exc:
             raise CommandError(str(exc)) from None
+        job = None if dry_run else self.start_job(os.path.abspath(file), records, importer)
 
+        def progress(result):
+            bar.update(1)
+            if job is not None:
+                rows.append(result_row(result, records[result.index]))
+                if len(rows) % PROGRESS_EVERY == 0:
+                    job.save_progress(rows)
+
+        rows = []
         with tqdm(
             total=len(records),
             unit="record",
@@ -38,15 +52,20 @@ class Command(BaseCommand):
             file=self.stderr._out,
             disable=None,
         ) as bar:
-            results = import_records(
-                records,
-                index,
-                publish=publish,
-                user=importer,
-                dry_run=dry_run,
-                source=str(file)[-255:],
-                progress=lambda result: bar.update(1),
-            )
+            try:
+                results = import_records(
+                    records,
+                    index,
+                    publish=publish,
+                    user=importer,
+                    dry_run=dry_run,
+                    source=str(file)[-255:],
+                    progress=progress,
+                )
+            except Exception:
+                self.finish_job(job, rows, ImportJob.Status.FAILED)
+                raise
+        self.finish_job(job, rows, ImportJob.Status.DONE)
 
         counts = summarise(results)
         self.write_summary(counts, dry_run)
@@ -57,6 +76,29 @@ class Command(BaseCommand):
                 + ("checked." if dry_run else "imported."),
                 returncode=1,
             )
+
+    def start_job(self, path, records, user):
+        """Record this run as an import job (so an interrupted run is known), after reporting
+        any earlier run of the same file that was interrupted."""
+        ImportJob.objects.mark_interrupted()
+        filename = path[-255:]
+        earlier = ImportJob.objects.filter(origin=ImportJob.Origin.COMMAND, filename=filename).first()
+        if earlier is not None and earlier.status == ImportJob.Status.INTERRUPTED:
+            self.stderr.write(
+                f"The last import of this file (started {earlier.created_at:%Y-%m-%d %H:%M}) was interrupted "
+                f"after {earlier.processed} of {earlier.total} records. Those were imported completely; "
+                "this run imports the rest and leaves them unchanged."
+            )
+        job = ImportJob.objects.create(
+            user=user, filename=filename, content="", total=len(records), origin=ImportJob.Origin.COMMAND
+        )
+        job.start_running()
+        return job
+
+    def finish_job(self, job, rows, status):
+        if job is not None:
+            job.report, job.processed, job.status, job.finished_at = rows, len(rows), status, timezone.now()
+            job.save(update_fields=["report", "processed", "status", "finished_at"])
 
     def find_user(self, username):
         if not username:
