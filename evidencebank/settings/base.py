@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin writes in one transaction, files with their rows, a full disk as a message.
+    "editorial.middleware.AdminWritesMiddleware",
     # Last, as django-axes requires: locks out admin logins after repeated failures.
     "axes.middleware.AxesMiddleware",
 ]
@@ -145,7 +147,8 @@ MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's file system storage that never leaves a partial file (editorial/media.py).
+    "default": {"BACKEND": "editorial.media.CleanFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

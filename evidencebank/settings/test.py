@@ -19,6 +19,9 @@ if os.environ.get("REDIS_URL"):
         }
     }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The database task backend's tables, for the tests that run production's `db_worker`
+# (tests/faults/); tasks still run in-process unless a test switches TASKS.
+INSTALLED_APPS = INSTALLED_APPS + ["django_tasks_db"]  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "media" / "test"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the source folders, no collectstatic needed.

@@ -1,0 +1,136 @@
+"""Fault tests: real processes, killed with SIGKILL, sharing the test's database.
+
+`shared_database` gives a second process the test database: PostgreSQL's test database by name;
+with SQLite, the test database is in memory, so it is copied to a file for the other process
+(`push`) and the file copied back afterwards (`pull`), with SQLite's backup API, which also
+rolls back whatever a killed process left half written (its hot journal), as a restart would.
+"""
+
+import os
+import selectors
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+class SharedDatabase:
+    def __init__(self, folder):
+        settings = connection.settings_dict
+        self.copy = None
+        if connection.vendor == "sqlite":
+            if connection.is_in_memory_db():
+                self.copy = folder / "shared.sqlite3"
+                self.url = f"sqlite:///{self.copy}"
+            else:
+                self.url = f"sqlite:///{Path(settings['NAME']).resolve()}"
+        else:
+            user = quote(settings["USER"] or "")
+            password = f":{quote(settings['PASSWORD'])}" if settings["PASSWORD"] else ""
+            host = f"{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}"
+            self.url = f"postgres://{user}{password}@{host}/{quote(settings['NAME'])}"
+
+    def push(self):
+        """Make what this test wrote visible to the other process."""
+        if self.copy is not None:
+            connection.ensure_connection()
+            target = sqlite3.connect(self.copy)
+            try:
+                connection.connection.backup(target)
+            finally:
+                target.close()
+
+    def pull(self):
+        """Make what the other process committed visible to this test."""
+        if self.copy is not None:
+            source = sqlite3.connect(self.copy)
+            try:
+                source.backup(connection.connection)
+            finally:
+                source.close()
+
+
+class Process:
+    """python -m tests.faults.process ARGS, on the shared database."""
+
+    def __init__(self, database, args, folder):
+        env = {**os.environ, "DATABASE_URL": database.url, "DJANGO_SETTINGS_MODULE": "evidencebank.settings.test"}
+        env.pop("TEST_DATABASE_NAME", None)
+        self.stderr_path = folder / f"process-{len(list(folder.glob('process-*')))}.err"
+        with open(self.stderr_path, "w") as stderr:
+            self.popen = subprocess.Popen(
+                [sys.executable, "-m", "tests.faults.process", *args],
+                cwd=BASE_DIR,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+            )
+
+    @property
+    def errors(self):
+        return self.stderr_path.read_text()
+
+    def wait_for_line(self, expected, limit=120):
+        """Read standard output until a line starts with `expected` (the limit only guards
+        against a hang: the test waits on the line, not on time)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.popen.stdout, selectors.EVENT_READ)
+            while selector.select(timeout=limit):
+                line = self.popen.stdout.readline()
+                if not line:
+                    break
+                if line.startswith(expected):
+                    return line.strip()
+        self.kill()
+        pytest.fail(f"the process never said {expected}; its errors:\n{self.errors[-3000:]}")
+
+    def kill(self):
+        if self.popen.poll() is None:
+            os.kill(self.popen.pid, signal.SIGKILL)
+        self.popen.wait()  # reaped: its pid is gone, as after any crash
+        return self.popen.returncode
+
+    def finish(self):
+        out, _ = self.popen.communicate(timeout=300)
+        return self.popen.returncode, out
+
+
+@pytest.fixture
+def migrated_data_restored(django_db_blocker):
+    """Set up before the database fixtures, so torn down after them: a transactional test ends
+    by emptying every table, and this puts back what the migrations wrote (the root page, the
+    groups, the workflow) for the tests that run after it."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture
+def shared_database(migrated_data_restored, django_db_serialized_rollback, transactional_db, tmp_path):
+    """The test database, committed as the test goes (a transactional test), so that another
+    process sees it."""
+    return SharedDatabase(tmp_path)
+
+
+@pytest.fixture
+def start_process(shared_database, tmp_path):
+    started = []
+
+    def start(*args):
+        shared_database.push()
+        process = Process(shared_database, args, tmp_path)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.kill()
