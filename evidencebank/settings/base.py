@@ -251,6 +251,8 @@ RATE_LIMITS = [
     ("oembed", r"^/oembed/$", ["GET", "HEAD"], 120, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
 ]
+# Where a refusal is RFC 9457 problem details (the open API's error format) rather than HTML.
+RATE_LIMIT_PROBLEM_PREFIXES = ["/api/"]
 
 # The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
 MAX_QUERY_STRING_LENGTH = 4_000
