@@ -9,11 +9,13 @@ import pytest
 from django.test import RequestFactory
 
 from evidencebank.serving.errors import server_error
+from evidencebank.serving.throttle import too_many_requests
 
 from .conftest import AXE_JS, VNU_JAR
 from .pages import resolve
 
 SERVER_ERROR_PATH = "/__server-error__/"
+TOO_MANY_PATH = "/__too-many-requests__/"
 
 
 def server_error_html():
@@ -23,20 +25,30 @@ def server_error_html():
     return server_error(request).content.decode()
 
 
+def too_many_requests_html():
+    """What the rate limit sends a page reader (not the API): the static 429 page."""
+    return too_many_requests(30, RequestFactory().get(TOO_MANY_PATH)).content.decode()
+
+
+# Pages the server sends only when something goes wrong: served to the browser as sent.
+STATIC_PAGES = {SERVER_ERROR_PATH: (500, server_error_html), TOO_MANY_PATH: (429, too_many_requests_html)}
+
+
 def open_state(page, state, site):
     """Go to a page state; skip if it is a route that is not built yet."""
     path = resolve(state, site)
-    if path == SERVER_ERROR_PATH:
-        html = server_error_html()
+    static = STATIC_PAGES.get(path)
+    if static:
+        status, html = static[0], static[1]()
         page.route(
-            f"**{SERVER_ERROR_PATH}",
-            lambda route: route.fulfill(status=500, body=html, content_type="text/html; charset=utf-8"),
+            f"**{path}",
+            lambda route: route.fulfill(status=status, body=html, content_type="text/html; charset=utf-8"),
         )
     try:
         response = page.goto(path)
     finally:
-        if path == SERVER_ERROR_PATH:
-            page.unroute(f"**{SERVER_ERROR_PATH}")
+        if static:
+            page.unroute(f"**{path}")
     if state.skip_if_missing and response.status == 404:
         pytest.skip(f"{path} answers 404: the route is not built on this branch yet")
     assert response.status in state.statuses, f"{path} answered {response.status}"
@@ -70,8 +82,9 @@ def describe_violations(violations):
 def fetch_state(request_context, state, site):
     """The status and HTML the server sends for a page state, as the validator should see it."""
     path = resolve(state, site)
-    if path == SERVER_ERROR_PATH:
-        return 500, server_error_html()
+    if path in STATIC_PAGES:
+        status, html = STATIC_PAGES[path]
+        return status, html()
     response = request_context.get(path)
     return response.status, response.text()
 
