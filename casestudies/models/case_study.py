@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -354,7 +355,11 @@ class CaseStudyPage(Page):
         response["Link"] = ", ".join(links)
         return response
 
+    # The rows the page, its citation, its meta tags and its JSON-LD each read: loaded once.
+    SERVED_WITH = ("partners__organisation", "feature_evidence__feature")
+
     def serve(self, request, *args, **kwargs):
+        prefetch_related_objects([self], *self.SERVED_WITH)
         return self.add_link_header(super().serve(request, *args, **kwargs), request)
 
     def serve_version(self, request, version):
