@@ -52,6 +52,12 @@ def run(out, count, repeat=30, seed=1):
     latest = CaseStudyPage.objects.child_of(index).live().order_by("-first_published_at").first()
     views = [(name, index.url + path, params, words) for name, path, params, words in VIEWS]
     views += [("home page", "/", {}, None), ("a case study", latest.url, {}, None)]
+    # A demo case study with every feature, on reading lists (the page lists them).
+    on_lists = (
+        CaseStudyPage.objects.child_of(index).live().filter(reading_list_items__isnull=False).order_by("pk").first()
+    )
+    if on_lists is not None:
+        views += [("case study on lists", on_lists.url, {}, None)]
     # The open API's listing with every facet's counts, beside the HTML listing it mirrors.
     views += [("API unfiltered list", "/api/v1/case-studies/", {}, None)]
     views += [("API three filters", "/api/v1/case-studies/", VIEWS[1][2], None)]
