@@ -306,12 +306,13 @@ class TwoServers:
         )
         wait_until(lambda: answers(self.base + "/healthz"), 20, f"nginx on port {self.port}", self.processes["nginx"])
 
-    def stop(self, name, timeout=15):
+    def stop(self, name, timeout=15, quick=False):
+        """SIGTERM: gunicorn finishes the requests it has (a graceful stop), nginx and Redis stop
+        at once. `quick` stops gunicorn at once too (SIGQUIT), for the final clean-up."""
         process = self.processes.pop(name, None)
         if process is None or process.poll() is not None:
             return
-        # nginx stops at once on SIGQUIT's cousin SIGTERM; gunicorn finishes its requests first.
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(signal.SIGQUIT if quick and name in INSTANCES else signal.SIGTERM)
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -320,7 +321,7 @@ class TwoServers:
 
     def close(self):
         for name in ["nginx", *reversed(INSTANCES), "redis"]:
-            self.stop(name)
+            self.stop(name, quick=True)
 
     def log_tail(self, lines=20):
         found = []
