@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 # cached page still gets a fresh request id, every security header and a 304 when unchanged;
 # the rate limits run before the cache, so a cached download still counts.
 MIDDLEWARE = [
+    # Outermost: names the app server on every response, cached ones too (DJANGO_INSTANCE_NAME).
+    "evidencebank.serving.instance.ServedByMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "evidencebank.serving.logs.RequestIdMiddleware",
     "casestudies.middleware.FindableTokenPerRequestMiddleware",
@@ -75,6 +77,9 @@ MIDDLEWARE = [
     # Last, as django-axes requires: locks out admin logins after repeated failures.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Which app server this is, for `X-Served-By` (evidencebank/serving/instance.py); empty: no header.
+INSTANCE_NAME = os.environ.get("DJANGO_INSTANCE_NAME", "").strip()
 
 ROOT_URLCONF = "evidencebank.urls"
 

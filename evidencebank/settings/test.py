@@ -32,3 +32,7 @@ AXES_ENABLED = False
 # The response cache returns a stored page without a template context, which most tests read;
 # tests/serving/ switch it on and check every kind of invalidation through the rendered HTML.
 RESPONSE_CACHE_ENABLED = False
+# Wagtail's frontend-cache purge on publish, as production installs it with DJANGO_CDN_PURGE; with
+# no WAGTAILFRONTENDCACHE configured it purges nothing (tests/serving/test_scale_out_settings.py
+# configures it).
+INSTALLED_APPS = INSTALLED_APPS + ["wagtail.contrib.frontend_cache"]
