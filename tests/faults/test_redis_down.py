@@ -8,6 +8,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+
 from evidencebank.serving.cache import FailSoftRedisCache, _outages
 
 from .services import wait_for
