@@ -4,7 +4,15 @@ per test. Every one is stopped by its finalizer, whatever the test did."""
 
 import pytest
 
-from .services import AppServer, PostgresCluster, RedisServer, manage, postgres_missing, server_environment
+from .services import (
+    AppServer,
+    PostgresCluster,
+    RedisServer,
+    manage,
+    postgres_missing,
+    redis_missing,
+    server_environment,
+)
 
 CONTENT = """
 from django.contrib.auth import get_user_model
@@ -49,6 +57,9 @@ def cluster_running(fault_cluster):
 
 @pytest.fixture
 def redis_server():
+    reason = redis_missing()
+    if reason:
+        pytest.skip(reason)
     server = RedisServer()
     try:
         server.start()

@@ -64,7 +64,22 @@ def postgres_bin(name):
 
 
 def postgres_missing():
-    """Why the PostgreSQL fault tests cannot run here, or None."""
+    """Why the PostgreSQL fault tests cannot run here, or None. With FAULT_TESTS=required (CI)
+    a missing program fails the run instead of skipping."""
+    reason = _postgres_missing()
+    if reason and os.environ.get("FAULT_TESTS") == "required":
+        pytest.fail(f"FAULT_TESTS=required: {reason}")
+    return reason
+
+
+def redis_missing():
+    reason = None if shutil.which("redis-server") else "redis-server not found: apt-get install redis-server"
+    if reason and os.environ.get("FAULT_TESTS") == "required":
+        pytest.fail(f"FAULT_TESTS=required: {reason}")
+    return reason
+
+
+def _postgres_missing():
     missing = [name for name in ("initdb", "pg_ctl", "postgres") if not postgres_bin(name)]
     if missing:
         return f"PostgreSQL server programs not found ({', '.join(missing)}): apt-get install postgresql"
