@@ -258,6 +258,7 @@ class CaseStudySearch:
         if self.full_text_failed:
             notices.append(SEARCH_FAILED_NOTICE)
         if not with_results:
+            finding.full_text_failed = self.full_text_failed
             return finding
         paginator = Paginator(self.ordered_results(), PER_PAGE)
         requested = self.form.value("page") or 1
@@ -275,6 +276,9 @@ class CaseStudySearch:
         if finding.total == 0:
             finding.advice = self.no_results_advice(finding)
             finding.suggested_terms = self.nearest_terms(finding.facets)
+        if self.full_text_failed and SEARCH_FAILED_NOTICE not in notices:
+            notices.append(SEARCH_FAILED_NOTICE)
+        finding.full_text_failed = self.full_text_failed
         return finding
 
     def no_results_advice(self, finding):

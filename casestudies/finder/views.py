@@ -15,8 +15,17 @@ from .suggestions import suggestions_for
 logger = logging.getLogger(__name__)
 
 
+def not_stored_if_degraded(response, finding):
+    """A page made while full-text search was failing is never kept by the response cache (it
+    stores nothing marked no-store), so readers get full results as soon as search works."""
+    if finding.full_text_failed:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
 def case_study_list(index_page, request):
-    return index_page.render(request, context_overrides={"finding": find_case_studies(index_page, request.GET)})
+    finding = find_case_studies(index_page, request.GET)
+    return not_stored_if_degraded(index_page.render(request, context_overrides={"finding": finding}), finding)
 
 
 def landing_page(index_page, request, route, param, slug):
@@ -26,21 +35,23 @@ def landing_page(index_page, request, route, param, slug):
         raise Http404("No such term.")
     base_url = index_page.url + index_page.reverse_subpage(route, kwargs={"slug": term.slug})
     finding = find_case_studies(index_page, request.GET, base_url=base_url, fixed={param: [term.slug]})
-    return index_page.render(
+    response = index_page.render(
         request,
         template="casestudies/landing_page.html",
         context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
     )
+    return not_stored_if_degraded(response, finding)
 
 
 def matrix_page(index_page, request):
     base_url = index_page.url + index_page.reverse_subpage("matrix")
     finding = find_case_studies(index_page, request.GET, base_url=base_url, with_results=False)
-    return index_page.render(
+    response = index_page.render(
         request,
         template="casestudies/matrix_page.html",
         context_overrides={"finding": finding, "matrices": evidence_matrices(index_page, finding)},
     )
+    return not_stored_if_degraded(response, finding)
 
 
 def suggestions(index_page, request):
@@ -71,6 +82,7 @@ def download(index_page, request, file_format):
             raise
         logger.exception("Full-text search failed in a download; matching titles and summaries instead")
         response = download_response(selected_pages(index_page, request.GET, full_text=False), file_format)
+        response["Cache-Control"] = "no-store"
     response["Content-Disposition"] = f'attachment; filename="case-studies.{file_format}"'
     return response
 

@@ -47,3 +47,25 @@ def test_a_failing_search_still_filters_a_download(client, index_page, search_in
     body = response.content.decode()
     assert response.status_code == 200
     assert "Charlie outreach" in body and "Alpha languages" not in body and "zebracorn" not in body.lower()
+
+
+def test_a_fallback_page_is_never_kept_by_the_response_cache(client, index_page, search_index_gone, settings):
+    settings.RESPONSE_CACHE_ENABLED = True
+    for _ in range(2):
+        response = client.get(index_page.url, {"q": "teacher"})
+        assert response["X-Cache"] == "bypass" and "no-store" in response["Cache-Control"]
+    # Search works again: the next reader gets the full-text results at once.
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE wagtailsearch_indexentry_gone RENAME TO wagtailsearch_indexentry")
+    healed = client.get(index_page.url, {"q": "teacher"})
+    assert healed["X-Cache"] == "miss" and NOTICE not in healed.content.decode()
+
+
+def test_the_api_says_when_full_text_search_failed(client, index_page, tagged):
+    assert client.get("/api/v1/case-studies/", {"q": "outreach"}).json()["meta"]["full_text_search"] is True
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE wagtailsearch_indexentry RENAME TO wagtailsearch_indexentry_gone")
+    response = client.get("/api/v1/case-studies/", {"q": "outreach"})
+    data = response.json()
+    assert response.status_code == 200 and data["meta"]["full_text_search"] is False
+    assert [r["title"] for r in data["results"]] == ["Charlie outreach"] and data["meta"]["total_count"] == 1
