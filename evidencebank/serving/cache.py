@@ -98,11 +98,12 @@ class FailSoftRedisCache(RedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         self.outage = outage_for(",".join(self._servers), retry_seconds)
 
-    def _soft(self, call, fallback):
+    def _soft(self, name, fallback, *args):
+        """RedisCache's method `name`, or `fallback()` while Redis is out of reach."""
         if self.outage.skip():
             return fallback()
         try:
-            result = call()
+            result = getattr(super(), name)(*args)
         except UNREACHABLE as exc:
             self.outage.failed(exc)
             return fallback()
@@ -110,38 +111,45 @@ class FailSoftRedisCache(RedisCache):
         return result
 
     def check_connection(self):
-        """For /healthz: raises when Redis does not answer, whatever the fail-soft state."""
-        self._cache.get_client(write=True).ping()
+        """For /healthz: raises when Redis does not answer, whatever the fail-soft state; when
+        it answers, this process uses it again at once."""
+        try:
+            self._cache.get_client(write=True).ping()
+        except UNREACHABLE as exc:
+            self.outage.failed(exc)
+            raise
+        self.outage.succeeded()
 
+    # What each call answers while Redis is out of reach: what Django's DummyCache answers.
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).add(key, value, timeout, version), lambda: True)
+        return self._soft("add", lambda: True, key, value, timeout, version)
 
     def get(self, key, default=None, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).get(key, default, version), lambda: default)
+        return self._soft("get", lambda: default, key, default, version)
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).set(key, value, timeout, version), lambda: None)
+        return self._soft("set", lambda: None, key, value, timeout, version)
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).touch(key, timeout, version), lambda: False)
+        return self._soft("touch", lambda: False, key, timeout, version)
 
     def delete(self, key, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).delete(key, version), lambda: False)
+        return self._soft("delete", lambda: False, key, version)
 
     def get_many(self, keys, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).get_many(keys, version), dict)
+        return self._soft("get_many", dict, keys, version)
 
     def has_key(self, key, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).has_key(key, version), lambda: False)
+        return self._soft("has_key", lambda: False, key, version)
 
     def incr(self, key, delta=1, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).incr(key, delta, version), lambda: raise_missing(key))
+        return self._soft("incr", lambda: raise_missing(key), key, delta, version)
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).set_many(data, timeout, version), list)
+        return self._soft("set_many", list, data, timeout, version)
 
     def delete_many(self, keys, version=None):
-        return self._soft(lambda: super(FailSoftRedisCache, self).delete_many(keys, version), lambda: None)
+        return self._soft("delete_many", lambda: None, keys, version)
 
     def clear(self):
-        return self._soft(lambda: super(FailSoftRedisCache, self).clear(), lambda: False)
+        return self._soft("clear", lambda: False)

@@ -11,10 +11,23 @@ import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from .conftest import TITLES
-from .services import wait_for
+from .services import AppServer, wait_for
 
 READER_PATHS = ["/", "/case-studies/", "/case-studies/?q=reading", "/case-studies/fault-case-1/"]
+
+
+@pytest.fixture(scope="module")
+def app(fault_cluster, tmp_path_factory):
+    """One gunicorn (2 workers) for this module's tests; each test leaves the database running."""
+    server = AppServer(fault_cluster.url(), log_folder=tmp_path_factory.mktemp("app"))
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
 
 
 class Editor:
@@ -69,7 +82,9 @@ def assert_the_503_page(response, for_editors=False):
 
 
 class Readers(threading.Thread):
-    """Readers fetching pages in turn, at most 40 a second, until told to stop (at most 120 s)."""
+    """Readers fetching pages in turn, at most 40 a second, until told to stop (at most 120 s).
+    Each result is (time sent, status): a request sent while the database was stopped must get
+    the 503 page, one sent after it was started again must succeed."""
 
     def __init__(self, app):
         super().__init__(daemon=True)
@@ -80,18 +95,18 @@ class Readers(threading.Thread):
         n = 0
         while not self.done.is_set() and time.monotonic() < deadline:
             path = READER_PATHS[n % len(READER_PATHS)]
+            started = time.monotonic()
             try:
                 status = self.app.get(path, timeout=10).status
             except OSError:
                 status = 0
-            self.results.append((time.monotonic(), status))
+            self.results.append((started, status))  # by when it was sent
             n += 1
             time.sleep(0.025)
 
 
-def test_database_stopped_and_started_again(cluster_running, start_app):
+def test_database_stopped_and_started_again(cluster_running, app):
     cluster = cluster_running
-    app = start_app(cluster.url())
     warm = many(app, READER_PATHS + ["/healthz"])
     assert all(status == 200 for _, status in warm), warm
     editor = Editor(app)
@@ -104,7 +119,7 @@ def test_database_stopped_and_started_again(cluster_running, start_app):
         time.sleep(0.5)  # some reads before the outage
         stopped_at = time.monotonic()
         cluster.stop()
-        outage_started = time.monotonic()
+        outage_started = time.monotonic()  # pg_ctl stop returned: every session is gone
 
         # Readers: the 503 page, on every kind of page.
         for path in READER_PATHS:
@@ -125,6 +140,7 @@ def test_database_stopped_and_started_again(cluster_running, start_app):
             assert "What you just sent was not saved" in sent.text
 
         time.sleep(1)  # the outage lasts a little while longer
+        restarting_at = time.monotonic()
         cluster.start()
         returned_at = time.monotonic()
         wait_for(lambda: app.get("/case-studies/").status == 200, 10, "the listing to answer again")
@@ -142,7 +158,7 @@ def test_database_stopped_and_started_again(cluster_running, start_app):
     assert "1 case study for “reading”" in app.get("/case-studies/?q=reading").text
     assert editor.open("/admin/").status == 200  # the editor's session survived
 
-    during = [status for t, status in readers.results if outage_started <= t < returned_at]
+    during = [status for t, status in readers.results if outage_started <= t < restarting_at]
     after = [(t, status) for t, status in readers.results if t >= returned_at]
     first_reader_ok = next((t for t, status in after if status == 200), None)
     failed_after = sum(1 for t, status in after if status != 200)
@@ -159,11 +175,10 @@ def test_database_stopped_and_started_again(cluster_running, start_app):
     assert failed_after == 0
 
 
-def test_a_quick_restart_between_requests_fails_no_request(cluster_running, start_app):
+def test_a_quick_restart_between_requests_fails_no_request(cluster_running, app):
     """Both workers hold kept connections (CONN_MAX_AGE); the database restarts while no request
     is running. The next requests reconnect (CONN_HEALTH_CHECKS) instead of failing once each."""
     cluster = cluster_running
-    app = start_app(cluster.url())
     warm = many(app, READER_PATHS, times=4)
     assert all(status == 200 for _, status in warm), warm
     cluster.stop()
