@@ -43,13 +43,15 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # DATABASE_URL is read in base.py (SQLite when unset).
 
-# Cache: Redis when REDIS_URL is set (shared by every worker: response cache, rate limits),
-# local memory otherwise.
+# Cache: Redis when REDIS_URL is set (shared by every worker: response cache, rate limits,
+# Wagtail's site root paths), local memory otherwise.
 REDIS_URL = env.text("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, failing soft: with Redis down the site serves uncached and
+            # unthrottled, one warning per process (evidencebank/serving/cache.py).
+            "BACKEND": "evidencebank.serving.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.text("DJANGO_CACHE_KEY_PREFIX", "evidencebank"),
             "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},

@@ -13,7 +13,7 @@ if os.environ.get("REDIS_URL"):
     # prefix of this run's own, so two suites never share keys.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "evidencebank.serving.cache.FailSoftRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}",
         }

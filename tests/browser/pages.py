@@ -56,6 +56,7 @@ PAGE_STATES = [
     PageState("health check compare, bad", "/health-check/compare/?first=junk&second=", statuses=(400,)),
     PageState("404", "/no-such-page/", statuses=(404,)),
     PageState("500", "/__server-error__/", statuses=(500,)),
+    PageState("503 database unavailable", "/__database-unavailable__/", statuses=(503,)),
 ]
 
 
