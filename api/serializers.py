@@ -61,6 +61,9 @@ class ListingMetaSerializer(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     facets = serializers.DictField(child=FacetSerializer())
+    full_text_search = serializers.BooleanField(
+        help_text="false when the full-text search backend failed and `q` was matched in titles and summaries only"
+    )
 
 
 class CaseStudyListingSerializer(serializers.Serializer):

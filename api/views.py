@@ -141,9 +141,13 @@ class CaseStudyList(APIView):
             "next": at(next_offset) if next_offset < finding.total else None,
             "previous": at(max(0, finding.offset - finding.limit)) if finding.offset > 0 else None,
             "facets": representations.facets(finding.facets),
+            "full_text_search": not finding.full_text_failed,
         }
         results = [representations.case_study_summary(page, request) for page in finding.results]
-        return Response({"meta": meta, "results": results})
+        response = Response({"meta": meta, "results": results})
+        if finding.full_text_failed:
+            response["Cache-Control"] = "no-store"  # never kept by the response cache
+        return response
 
 
 @conditional

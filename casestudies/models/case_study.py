@@ -30,6 +30,7 @@ from ..addresses import CITATION_FORMATS, citation_file_url, permanent_url
 from ..blocks import StoryBlock
 from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
 from .choices import EvidenceType, Formality, FundingModel, Licence, Status
+from .findable import readable
 from .quality import QualityWarningsPanel
 from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
@@ -37,8 +38,9 @@ from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 class CaseStudyQuerySet(PageQuerySet):
     def published(self):
         """What readers may see: live, and not behind a privacy restriction on the page or
-        an ancestor. Every public surface (finder, downloads, reports) starts here."""
-        return self.live().public()
+        an ancestor (Wagtail's `public()`, with the sections read once per token). Every public
+        surface (finder, downloads, reports) starts here."""
+        return readable(self)
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):

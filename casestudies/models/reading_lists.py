@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from ..addresses import permanent_url
 from .case_study import CaseStudyPage
+from .findable import readable
 
 
 class ReadingListIndexPage(Page):
@@ -26,7 +27,7 @@ class ReadingListIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["reading_lists"] = ReadingListPage.objects.child_of(self).live().public().order_by("title")
+        context["reading_lists"] = readable(ReadingListPage.objects.child_of(self)).order_by("title")
         return context
 
 

@@ -77,9 +77,15 @@ class RateLimitMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    _compiled = (None, [])
+
     @property
     def rules(self):
-        return [Rule(*rule) for rule in getattr(settings, "RATE_LIMITS", [])]
+        # Compiled once per value of the setting (tests change it), not once per request.
+        configured = getattr(settings, "RATE_LIMITS", [])
+        if self._compiled[0] is not configured:
+            self._compiled = (configured, [Rule(*rule) for rule in configured])
+        return self._compiled[1]
 
     def __call__(self, request):
         if getattr(settings, "RATE_LIMITS_ENABLED", True):

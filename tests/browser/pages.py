@@ -60,6 +60,7 @@ PAGE_STATES = [
     PageState("reading list card", "{reading_list_card}"),
     PageState("404", "/no-such-page/", statuses=(404,)),
     PageState("500", "/__server-error__/", statuses=(500,)),
+    PageState("503 database unavailable", "/__database-unavailable__/", statuses=(503,)),
     PageState("429", "/__too-many-requests__/", statuses=(429,)),
 ]
 
