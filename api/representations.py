@@ -114,3 +114,54 @@ def case_study_detail(page, request):
         }
     )
     return data
+
+
+def reading_list_summary(page, request, case_study_count):
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "audience": page.audience,
+        "url": page_url(page, request),
+        "permanent_link": permanent_url(page.pk, request=request),
+        "api_url": absolute_url(reverse("api:reading-list-detail", kwargs={"page_id": page.pk}), request),
+        "card_url": absolute_url(reverse("card", kwargs={"page_id": page.pk}), request),
+        "case_study_count": case_study_count,
+        "last_updated": page.last_published_at.isoformat() if page.last_published_at else None,
+    }
+
+
+def reading_list_item(position, item, case_study, request):
+    """One entry of a list. A case study that is no longer published (a draft, private,
+    unpublished or deleted page) is `null`, and so are its note and questions: they are about
+    that case study, and it must not show through them."""
+    if case_study is None:
+        return {"position": position, "available": False, "case_study": None, "note": "", "discussion_questions": []}
+    return {
+        "position": position,
+        "available": True,
+        "case_study": case_study_summary(case_study, request),
+        "note": item.note,
+        "discussion_questions": item.questions,
+    }
+
+
+def reading_list_detail(page, request):
+    entries = page.entries()
+    data = reading_list_summary(page, request, sum(1 for _, case_study in entries if case_study is not None))
+    downloads = {
+        name: absolute_url(
+            reverse("reading_list_download", kwargs={"page_id": page.pk, "extension": extension}), request
+        )
+        for name, extension in (("ris", "ris"), ("bibtex", "bib"), ("csv", "csv"), ("json", "json"))
+    }
+    data.update(
+        {
+            "introduction": page.introduction,
+            "downloads": downloads,
+            "items": [
+                reading_list_item(position, item, case_study, request)
+                for position, (item, case_study) in enumerate(entries, start=1)
+            ],
+        }
+    )
+    return data

@@ -61,6 +61,9 @@ class ListingMetaSerializer(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     facets = serializers.DictField(child=FacetSerializer())
+    full_text_search = serializers.BooleanField(
+        help_text="false when the full-text search backend failed and `q` was matched in titles and summaries only"
+    )
 
 
 class CaseStudyListingSerializer(serializers.Serializer):
@@ -141,6 +144,54 @@ class TaxonomySerializer(serializers.Serializer):
 
 class TaxonomiesSerializer(serializers.Serializer):
     taxonomies = TaxonomySerializer(many=True)
+
+
+class PageMetaSerializer(serializers.Serializer):
+    total_count = serializers.IntegerField()
+    limit = serializers.IntegerField()
+    offset = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+
+
+class ReadingListSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    audience = serializers.CharField(help_text="Whom the list is for: a course and its module.")
+    url = serializers.URLField()
+    permanent_link = serializers.URLField()
+    api_url = serializers.URLField()
+    card_url = serializers.URLField(help_text="The embeddable card (any site may frame it).")
+    case_study_count = serializers.IntegerField(help_text="How many of the list's case studies are published.")
+    last_updated = serializers.DateTimeField(allow_null=True)
+
+
+class ReadingListListingSerializer(serializers.Serializer):
+    meta = PageMetaSerializer()
+    results = ReadingListSummarySerializer(many=True)
+
+
+class ReadingListItemSerializer(serializers.Serializer):
+    position = serializers.IntegerField(help_text="1 for the first case study to read.")
+    available = serializers.BooleanField(help_text="False when the case study is no longer published.")
+    case_study = CaseStudySummarySerializer(
+        allow_null=True, help_text="Null when the case study is no longer published: it is not shown."
+    )
+    note = serializers.CharField(allow_blank=True, help_text="Why read it (blank when not available).")
+    discussion_questions = serializers.ListField(child=serializers.CharField())
+
+
+class ReadingListDownloadsSerializer(serializers.Serializer):
+    ris = serializers.URLField()
+    bibtex = serializers.URLField()
+    csv = serializers.URLField()
+    json = serializers.URLField(help_text="The interchange format (docs/interchange.md).")
+
+
+class ReadingListDetailSerializer(ReadingListSummarySerializer):
+    introduction = serializers.CharField(allow_blank=True)
+    downloads = ReadingListDownloadsSerializer()
+    items = ReadingListItemSerializer(many=True)
 
 
 class ProblemErrorSerializer(serializers.Serializer):

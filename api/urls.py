@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.ApiRoot.as_view(), name="root"),
     path("case-studies/", views.CaseStudyList.as_view(), name="case-study-list"),
     path("case-studies/<int:page_id>/", views.CaseStudyDetail.as_view(), name="case-study-detail"),
+    path("reading-lists/", views.ReadingListList.as_view(), name="reading-list-list"),
+    path("reading-lists/<int:page_id>/", views.ReadingListDetail.as_view(), name="reading-list-detail"),
     path("taxonomies/", views.TaxonomyList.as_view(), name="taxonomy-list"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
 ]

@@ -22,9 +22,10 @@ from casestudies.finder import (
     facet_parameters,
     find_for_api,
     parameter_errors,
+    reading_lists_covering,
     sort_orders,
 )
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage, FindableVersion
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, FindableVersion, ReadingListPage
 from casestudies.rules import EARLIEST_YEAR, latest_year
 
 from . import representations, serializers
@@ -32,6 +33,19 @@ from .problems import bad_parameters, problem
 
 API_VERSION = "1"
 PROBLEM = OpenApiResponse(serializers.ProblemSerializer, description="Problem details (RFC 9457).")
+RETRY_AFTER = OpenApiParameter(
+    "Retry-After",
+    {"type": "integer", "minimum": 1},
+    location=OpenApiParameter.HEADER,
+    required=True,
+    response=[429],
+    description="Seconds to wait before asking again.",
+)
+TOO_MANY = OpenApiResponse(
+    serializers.ProblemSerializer,
+    description="Problem details (RFC 9457): too many requests from this address; the Retry-After header says "
+    "how many seconds to wait.",
+)
 
 
 def _version(request):
@@ -77,19 +91,23 @@ LISTING_PARAMETERS = [
     OpenApiParameter("sort", {"type": "string", "enum": sort_orders()}),
     OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
     OpenApiParameter("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}),
+    RETRY_AFTER,
 ]
 
 
 @conditional
 class ApiRoot(APIView):
     @extend_schema(
-        responses={200: OpenApiTypes.OBJECT}, summary="Links to the API's collections", operation_id="api_root"
+        parameters=[RETRY_AFTER],
+        responses={200: OpenApiTypes.OBJECT, 429: TOO_MANY},
+        summary="Links to the API's collections",
+        operation_id="api_root",
     )
     def get(self, request):
         return Response(
             {
                 name: absolute_url(reverse(f"api:{name}"), request)
-                for name in ("case-study-list", "taxonomy-list", "schema")
+                for name in ("case-study-list", "reading-list-list", "taxonomy-list", "schema")
             }
         )
 
@@ -98,7 +116,7 @@ class ApiRoot(APIView):
 class CaseStudyList(APIView):
     @extend_schema(
         parameters=LISTING_PARAMETERS,
-        responses={200: serializers.CaseStudyListingSerializer, 400: PROBLEM, 404: PROBLEM},
+        responses={200: serializers.CaseStudyListingSerializer, 400: PROBLEM, 404: PROBLEM, 429: TOO_MANY},
         summary="Published case studies: the finder's selection, order and facet counts",
         operation_id="case_studies_list",
     )
@@ -123,9 +141,13 @@ class CaseStudyList(APIView):
             "next": at(next_offset) if next_offset < finding.total else None,
             "previous": at(max(0, finding.offset - finding.limit)) if finding.offset > 0 else None,
             "facets": representations.facets(finding.facets),
+            "full_text_search": not finding.full_text_failed,
         }
         results = [representations.case_study_summary(page, request) for page in finding.results]
-        return Response({"meta": meta, "results": results})
+        response = Response({"meta": meta, "results": results})
+        if finding.full_text_failed:
+            response["Cache-Control"] = "no-store"  # never kept by the response cache
+        return response
 
 
 @conditional
@@ -137,9 +159,10 @@ class CaseStudyDetail(APIView):
                 {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID},
                 location=OpenApiParameter.PATH,
                 description="The case study's id, as in its permanent link /cs/<id>/.",
-            )
+            ),
+            RETRY_AFTER,
         ],
-        responses={200: serializers.CaseStudyDetailSerializer, 404: PROBLEM},
+        responses={200: serializers.CaseStudyDetailSerializer, 404: PROBLEM, 429: TOO_MANY},
         summary="One published case study, with its citation and versions",
         operation_id="case_studies_detail",
     )
@@ -157,7 +180,8 @@ class CaseStudyDetail(APIView):
 @conditional
 class TaxonomyList(APIView):
     @extend_schema(
-        responses={200: serializers.TaxonomiesSerializer},
+        parameters=[RETRY_AFTER],
+        responses={200: serializers.TaxonomiesSerializer, 429: TOO_MANY},
         summary="Every facet and its values",
         operation_id="taxonomies_list",
     )
@@ -172,3 +196,92 @@ class TaxonomyList(APIView):
             for view in finding.facets
         ]
         return Response({"taxonomies": taxonomies})
+
+
+FEATURE_VALUES = next(values for param, _, values in facet_parameters() if param == "feature")
+READING_LIST_PARAMETERS = [
+    OpenApiParameter(
+        "feature",
+        {"type": "array", "items": {"type": "string", "enum": FEATURE_VALUES}},
+        style="form",
+        explode=True,
+        description="Only lists with a published case study showing this success feature (repeat for any of several).",
+    ),
+    OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
+    OpenApiParameter("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}),
+    RETRY_AFTER,
+]
+
+
+def reading_list_parameter_errors(params):
+    """The listing's own checks on `feature`, `limit` and `offset` (nothing else is read)."""
+    checked = QueryDict(mutable=True)
+    for name in ("feature", "limit", "offset"):
+        checked.setlist(name, params.getlist(name))
+    return parameter_errors(checked)
+
+
+@conditional
+class ReadingListList(APIView):
+    @extend_schema(
+        parameters=READING_LIST_PARAMETERS,
+        responses={200: serializers.ReadingListListingSerializer, 400: PROBLEM, 429: TOO_MANY},
+        summary="Published reading lists for courses, by title",
+        operation_id="reading_lists_list",
+    )
+    def get(self, request):
+        errors = reading_list_parameter_errors(request.GET)
+        if errors:
+            return bad_parameters(errors)
+        limit = int(request.GET.get("limit") or DEFAULT_LIMIT)
+        offset = int(request.GET.get("offset") or 0)
+        lists = ReadingListPage.published_lists().order_by("title", "pk")
+        features = request.GET.getlist("feature")
+        if features:
+            index = CaseStudyIndexPage.get_solo()
+            covering = reading_lists_covering(index, features) if index is not None and index.live else set()
+            lists = lists.filter(pk__in=covering)
+        total = lists.count()
+        pages = list(lists[offset : offset + limit])
+        counts = ReadingListPage.published_item_counts(pages)
+        base = absolute_url(reverse("api:reading-list-list"), request)
+
+        def at(at_offset):
+            params = request.GET.copy()
+            params["offset"], params["limit"] = str(at_offset), str(limit)
+            return f"{base}?{params.urlencode()}"
+
+        meta = {
+            "total_count": total,
+            "limit": limit,
+            "offset": offset,
+            "next": at(offset + limit) if offset + limit < total else None,
+            "previous": at(max(0, offset - limit)) if offset > 0 else None,
+        }
+        results = [representations.reading_list_summary(page, request, counts[page.pk]) for page in pages]
+        return Response({"meta": meta, "results": results})
+
+
+@conditional
+class ReadingListDetail(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "page_id",
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID},
+                location=OpenApiParameter.PATH,
+                description="The reading list's id, as in its permanent link /cs/<id>/.",
+            ),
+            RETRY_AFTER,
+        ],
+        responses={200: serializers.ReadingListDetailSerializer, 404: PROBLEM, 429: TOO_MANY},
+        summary="One published reading list: its case studies in reading order, with notes and questions",
+        operation_id="reading_lists_detail",
+    )
+    def get(self, request, page_id):
+        page = None
+        if page_id <= MAX_PAGE_ID:
+            page = ReadingListPage.published_lists().filter(pk=page_id).first()
+        if page is None:
+            return problem(404, "Not Found", "No published reading list has this id.")
+        return Response(representations.reading_list_detail(page, request))

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from .addresses import absolute_url
+from .models import readable
 
 
 def public_pages(request):
@@ -15,9 +16,7 @@ def public_pages(request):
         return Page.objects.none()
     root = site.root_page
     return (
-        Page.objects.descendant_of(root, inclusive=True)
-        .live()
-        .public()
+        readable(Page.objects.descendant_of(root, inclusive=True))
         .order_by("path")
         .only("id", "path", "depth", "url_path", "last_published_at", "latest_revision_created_at")
     )

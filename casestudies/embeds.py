@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from .addresses import MAX_PAGE_ID, absolute_url, permanent_url, site_url
-from .models import CaseStudyPage, ReadingListPage
+from .models import CaseStudyPage, ReadingListPage, readable
 
 CARD_WIDTH, CARD_HEIGHT = 480, 320
 MIN_WIDTH, MIN_HEIGHT = 200, 120
@@ -25,7 +25,7 @@ PERMANENT_PATH = re.compile(r"^/cs/(?P<id>[0-9]{1,19})/(?:v/[0-9]{1,19}/|card/)?
 def published(page_id):
     if page_id > MAX_PAGE_ID:
         return None
-    return Page.objects.live().public().type(*EMBEDDABLE_TYPES).filter(pk=page_id).specific().first()
+    return readable(Page.objects.all()).type(*EMBEDDABLE_TYPES).filter(pk=page_id).specific().first()
 
 
 def card_url(page, request):
@@ -69,7 +69,7 @@ def page_for_url(url, request):
     if site is None or not path.endswith("/"):
         return None
     url_path = site.root_page.url_path + path.lstrip("/")
-    page = Page.objects.live().public().type(*EMBEDDABLE_TYPES).filter(url_path=url_path).specific().first()
+    page = readable(Page.objects.all()).type(*EMBEDDABLE_TYPES).filter(url_path=url_path).specific().first()
     return page
 
 

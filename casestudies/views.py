@@ -12,7 +12,7 @@ from wagtail.models import Page
 from .addresses import MAX_PAGE_ID
 from .citations import citation_file, cited_version, csl_record
 from .interchange import export_document, export_queryset, write_csv
-from .models import CaseStudyIndexPage, CaseStudyPage, PublishedVersion, ReadingListPage
+from .models import CaseStudyIndexPage, CaseStudyPage, PublishedVersion, ReadingListPage, readable
 
 # Page types with a permanent link. The id is the page's primary key, which the database never
 # hands out twice; any other page type, a draft or a private page is the site's 404.
@@ -22,7 +22,7 @@ PERMANENT_PAGE_TYPES = (CaseStudyPage, ReadingListPage)
 def citable_page(page_id):
     if page_id > MAX_PAGE_ID:
         raise Http404("No published page has this permanent link.")
-    page = Page.objects.live().public().type(*PERMANENT_PAGE_TYPES).filter(pk=page_id).specific().first()
+    page = readable(Page.objects.all()).type(*PERMANENT_PAGE_TYPES).filter(pk=page_id).specific().first()
     if page is None:
         raise Http404("No published page has this permanent link.")
     return page

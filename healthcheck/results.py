@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from casestudies.finder import best_evidence_for_features, clean_context
+from casestudies.finder import best_evidence_for_features, clean_context, reading_lists_for_features
 from casestudies.models import CaseStudyIndexPage, SuccessFeature
 
 from .codes import BadCode, decode_answers, encode, parse
@@ -28,6 +28,7 @@ class Result:
     weak: list
     current_version: int
     recommendations: dict = field(default_factory=dict)
+    reading_lists: dict = field(default_factory=dict)  # weak feature slug -> [Coverage]
 
     @property
     def code(self):
@@ -51,7 +52,11 @@ class Result:
 
     @property
     def weak_with_evidence(self):
-        return [(score, self.recommendations.get(score.slug, [])) for score in self.weak]
+        """(score, recommended case studies, reading lists that cover it) per weak feature."""
+        return [
+            (score, self.recommendations.get(score.slug, []), self.reading_lists.get(score.slug, []))
+            for score in self.weak
+        ]
 
 
 def load(data, features=None, current=None, with_recommendations=True, index_page=None):
@@ -73,9 +78,9 @@ def load(data, features=None, current=None, with_recommendations=True, index_pag
     if with_recommendations and result.weak:
         index_page = index_page or CaseStudyIndexPage.get_solo()
         if index_page is not None:
-            result.recommendations = best_evidence_for_features(
-                index_page, [score.slug for score in result.weak], context
-            )
+            weak = [score.slug for score in result.weak]
+            result.recommendations = best_evidence_for_features(index_page, weak, context)
+            result.reading_lists = reading_lists_for_features(index_page, weak)
     return result
 
 

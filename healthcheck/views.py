@@ -155,10 +155,13 @@ def result_csv(request):
         row("profile", score.name, "score", "" if score.percent is None else f"{score.percent}%", score.band)
     for n, statement, _answer, label in outcome.answered:
         row("answer", statement["feature"], f"{n}. {statement['text']}", label, "")
-    for score, recommendations in outcome.weak_with_evidence:
+    for score, recommendations, reading_lists in outcome.weak_with_evidence:
         row("to work on", score.name, "score", f"{score.percent}%", "")
         for item in recommendations:
             row("evidence", score.name, item.page.title, item.page.get_evidence_type_display(), item.page.full_url)
+        for coverage in reading_lists:
+            page = coverage.reading_list
+            row("reading list", score.name, page.title, f"{coverage.count} case studies", page.full_url)
     response["Content-Disposition"] = 'attachment; filename="partnership-health-check.csv"'
     return response
 

@@ -1,4 +1,5 @@
-"""Builds the demo site: the page tree, the standard pages and the demo case studies."""
+"""Builds the demo site: the page tree, the standard pages, the demo case studies and the demo
+reading lists."""
 
 import json
 from pathlib import Path
@@ -9,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from casestudies.interchange import import_records, plain_to_rich_text
-from casestudies.models import CaseStudyIndexPage
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, ReadingListIndexPage, ReadingListItem, ReadingListPage
 
 from .models import HomePage, StandardPage
 
@@ -93,3 +94,61 @@ def load_standard_pages(home):
 def load_case_studies(index):
     document = json.loads((DEMO_DIR / "case_studies.json").read_text(encoding="utf-8"))
     return import_records(document["case_studies"], index, publish=True)
+
+
+def reading_list_index(home, data):
+    index = ReadingListIndexPage.objects.first()
+    if index is None:
+        index = home.add_child(
+            instance=ReadingListIndexPage(
+                title=data["title"], slug=data["slug"], intro=plain_to_rich_text(data["intro"])
+            )
+        )
+        index.save_revision().publish()
+    return index
+
+
+def list_content(page):
+    """What the demo file sets on a reading list, for comparison."""
+    items = [(i.case_study_id, i.note, i.discussion_questions) for i in page.items.all()]
+    return (page.title, page.audience, page.introduction, items)
+
+
+def load_reading_lists(home):
+    """Create each demo reading list that is missing, and publish a new revision of one that
+    differs from the demo file. Items name their case studies by external id (loaded first)."""
+    document = json.loads((DEMO_DIR / "reading_lists.json").read_text(encoding="utf-8"))
+    index = reading_list_index(home, document["index"])
+    case_studies = dict(CaseStudyPage.objects.values_list("external_id", "pk"))
+    outcomes = []
+    for data in document["reading_lists"]:
+        items = [
+            ReadingListItem(
+                case_study_id=case_studies[item["case_study"]],
+                note=item["note"],
+                discussion_questions="\n".join(item["discussion_questions"]),
+                sort_order=n,
+            )
+            for n, item in enumerate(data["items"])
+        ]
+        fields = {"title": data["title"], "audience": data["audience"], "introduction": data["introduction"]}
+        page = ReadingListPage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if page is None:
+            page = ReadingListPage(slug=data["slug"], live=False, **fields)
+            page.items = items
+            index.add_child(instance=page)
+            page.save_revision().publish()
+            outcomes.append((data["slug"], "created"))
+            continue
+        current = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+        wanted = (fields["title"], fields["audience"], fields["introduction"])
+        wanted_items = [(i.case_study_id, i.note, i.discussion_questions) for i in items]
+        if list_content(current) == (*wanted, wanted_items):
+            outcomes.append((data["slug"], "unchanged"))
+            continue
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.items = items
+        current.save_revision().publish()
+        outcomes.append((data["slug"], "updated"))
+    return outcomes

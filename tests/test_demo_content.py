@@ -113,3 +113,60 @@ def test_a_second_run_updates_records_and_pages_changed_since_then_changes_nothi
     call_command("load_demo_content")
     out = capsys.readouterr().out
     assert "methodology unchanged" in out and "0 created, 0 updated" in out
+
+
+def demo_reading_lists():
+    return json.loads((DEMO_DIR / "reading_lists.json").read_text())["reading_lists"]
+
+
+def test_demo_reading_lists_are_published_with_every_case_study_in_order(demo_loaded, client):
+    from casestudies.models import ReadingListPage
+
+    for data in demo_reading_lists():
+        page = ReadingListPage.objects.live().public().get(slug=data["slug"])
+        entries = page.entries()
+        assert [cs.external_id for _, cs in entries if cs] == [i["case_study"] for i in data["items"]], data["slug"]
+        html = client.get(page.url).content.decode()
+        assert "No longer published" not in html
+        assert page.title in html
+
+
+def test_each_demo_reading_list_says_only_what_its_case_studies_show(demo_loaded):
+    """A list's claim (the feature or barrier its introduction names, the source it draws on)
+    holds for every case study on it: tags and sources come from the demo records, which cite
+    the passages they rest on."""
+    records = {r["external_id"]: r for r in demo_records()}
+    for data in demo_reading_lists():
+        claim = data["claim"]
+        for item in data["items"]:
+            record = records[item["case_study"]]
+            if "feature" in claim:
+                assert claim["feature"] in [f["feature"] for f in record["success_features"]], item
+            if "barrier" in claim:
+                assert claim["barrier"] in record.get("barriers", []), item
+            if "source" in claim:
+                assert claim["source"] in [s["title"] for s in record["sources"]], item
+
+
+def test_each_demo_reading_list_credits_every_source_its_case_studies_draw_on(demo_loaded):
+    records = {r["external_id"]: r for r in demo_records()}
+    for data in demo_reading_lists():
+        titles = {s["title"] for item in data["items"] for s in records[item["case_study"]]["sources"]}
+        for title in titles:
+            assert title in data["introduction"], (data["slug"], title)
+
+
+def test_a_changed_demo_reading_list_is_republished_once(demo_loaded, capsys):
+    from casestudies.models import ReadingListPage
+
+    page = ReadingListPage.objects.get(slug="when-the-funding-ends")
+    page.audience = "An older audience"
+    page.save_revision().publish()
+    capsys.readouterr()
+    call_command("load_demo_content")
+    assert "when-the-funding-ends updated" in capsys.readouterr().out
+    assert ReadingListPage.objects.get(pk=page.pk).audience != "An older audience"
+    revisions = Revision.objects.count()
+    call_command("load_demo_content")
+    assert "when-the-funding-ends unchanged" in capsys.readouterr().out
+    assert Revision.objects.count() == revisions

@@ -18,6 +18,7 @@ SECRETS = (
     "Secret unpublished revision",
     "Secret draft list",
     "Secret private list",
+    "Secret note on a hidden item",
 )
 
 
@@ -32,7 +33,9 @@ def mixed(home_page, index_page):
     changed.summary = SECRETS[2]
     changed.change_summary = SECRETS[2]
     changed.save_revision()  # a draft revision of a live page, never published
-    public_list = make_reading_list(home_page, [public, draft, private], title="Public list")
+    public_list = make_reading_list(
+        home_page, [public, draft, private], title="Public list", notes=["Read it.", SECRETS[5], SECRETS[5]]
+    )
     draft_list = make_reading_list(home_page, [public], publish=False, title=SECRETS[3])
     private_list = make_reading_list(home_page, [public], title=SECRETS[4])
     PageViewRestriction.objects.create(page=private_list, restriction_type="login")
@@ -66,6 +69,7 @@ def surfaces(public, draft, private):
         ok = reading_list is public_list
         pages.append((f"/cs/{reading_list.pk}/", ok))
         pages.append((f"/cs/{reading_list.pk}/card/", ok))
+        pages.append((f"/api/v1/reading-lists/{reading_list.pk}/", ok))
         pages.append((f"/oembed/?url=http://testserver/cs/{reading_list.pk}/", ok))
         for extension in ("ris", "bib", "csv", "json"):
             pages.append((f"/cs/{reading_list.pk}/list.{extension}", ok))
@@ -78,6 +82,8 @@ def surfaces(public, draft, private):
         ("/api/v1/case-studies/?limit=100", True),
         ("/api/v1/case-studies/?q=secret", True),
         ("/api/v1/taxonomies/", True),
+        ("/api/v1/reading-lists/", True),
+        ("/api/v1/reading-lists/?feature=play-to-strengths&limit=100", True),
         ("/case-studies/download/json/", True),
         ("/case-studies/download/csv/", True),
         ("/case-studies/suggest/?q=secret", True),

@@ -13,6 +13,7 @@ from .api import (
 )
 from .matrix import build_matrix, feature_pair_counts
 from .overview import overview
+from .reading_lists import reading_lists_covering, reading_lists_for_features
 from .recommend import best_evidence_for_features, clean_context, context_options
 from .related import related_case_studies
 from .search import find_case_studies
@@ -32,6 +33,8 @@ __all__ = [
     "find_for_api",
     "overview",
     "parameter_errors",
+    "reading_lists_covering",
+    "reading_lists_for_features",
     "related_case_studies",
     "sort_orders",
 ]

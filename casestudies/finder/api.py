@@ -23,6 +23,7 @@ class ApiFinding:
     results: list  # CaseStudyPage, in the listing's order
     limit: int
     offset: int
+    full_text_failed: bool = False
 
 
 def _integer(params, name, low, high, default):
@@ -77,6 +78,7 @@ def find_for_api(index_page, params):
         results=search.load(ordered[offset : offset + limit]),
         limit=limit,
         offset=offset,
+        full_text_failed=search.full_text_failed,
     )
 
 

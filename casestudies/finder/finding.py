@@ -60,6 +60,9 @@ class Finding:
     suggested_terms: list = field(default_factory=list)
     index: object = None  # the facet index the counts came from
     selection: int = 0  # every matching case study, as a mask over the index (for the matrix)
+    # The full-text backend failed: words were matched in titles and summaries only. Such a
+    # page is never stored by the response cache (see views.py), so it ends with the fault.
+    full_text_failed: bool = False
 
     @property
     def base_url(self):

@@ -10,15 +10,18 @@ public case studies under the index are ever considered.
 """
 
 import difflib
+import logging
+from contextlib import nullcontext
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
 from ..models.case_study import CaseStudyPage
 from ..models.synonyms import SynonymGroup
-from .facet_index import facet_index, positions_of
+from .facet_index import facet_index, mask_of, positions_of
 from .facets import FACETS, FACETS_BY_PARAM
 from .finding import Advice, Chip, FacetView, Finding, Option
 from .form import CaseStudyFilterForm
@@ -27,6 +30,24 @@ from .state import FinderState
 
 PER_PAGE = 20
 ADVISE_WORDS = 4
+# What a failing full-text backend raises: the database backends raise DatabaseError; a search
+# server (OpenSearch, Elasticsearch) raises connection and timeout errors.
+SEARCH_FAILURES = (DatabaseError, ConnectionError, TimeoutError, OSError)
+SEARCH_FAILED_NOTICE = (
+    "Full-text search is not working at the moment, so we matched your words in the titles and "
+    "summaries of case studies only: a case study that mentions them only in its story is missing "
+    "from these results. The filters and counts are right for what is shown."
+)
+
+logger = logging.getLogger(__name__)
+
+
+def guarded():
+    """A savepoint when already inside a transaction on PostgreSQL, where a failed query would
+    otherwise break the rest of the transaction; nothing otherwise (a request autocommits)."""
+    if connection.in_atomic_block and connection.vendor == "postgresql":
+        return transaction.atomic()
+    return nullcontext()
 
 
 # -- the journey ------------------------------------------------------------------------------
@@ -59,10 +80,33 @@ class CaseStudySearch:
         runs over every page (intersecting with the index is cheaper than filtering in SQL)."""
         if query.is_empty:
             return None
-        found = Page.objects.search(query.search_query(), order_by_relevance=False)
-        # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database
-        # backends have it), so the pks are fetched without building page objects.
-        return self.index.pks_mask(found.get_queryset().order_by().values_list("pk", flat=True))
+        try:
+            with guarded():
+                found = Page.objects.search(query.search_query(), order_by_relevance=False)
+                # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database
+                # backends have it), so the pks are fetched without building page objects.
+                pks = list(found.get_queryset().order_by().values_list("pk", flat=True))
+        except SEARCH_FAILURES:
+            self.search_failed()
+            return self.words_mask(query)
+        return self.index.pks_mask(pks)
+
+    # When the full-text backend fails: the reader's words matched in titles and summaries, on
+    # the facet index's word indexes (no query), with the same word forms and synonyms.
+    full_text_failed = False
+
+    def search_failed(self):
+        if not self.full_text_failed:
+            logger.exception("Full-text search failed; matching titles and summaries instead")
+        self.full_text_failed = True
+
+    def words_mask(self, query):
+        mask = self.index.everything
+        for group in query.groups:
+            terms = query.group_terms(group)
+            positions = self.index.title_words.positions_with(terms) | self.index.summary_words.positions_with(terms)
+            mask &= mask_of(positions, self.index.size)
+        return mask
 
     @cached_property
     def query_mask(self):
@@ -105,13 +149,17 @@ class CaseStudySearch:
             condition &= Q(start_year__lte=self.to_year)
         return condition
 
-    def pages(self):
+    def pages(self, full_text=True):
+        """`full_text=False`: the reader's words matched in titles and summaries only, as the
+        listing does when the full-text backend fails."""
         pages = self.published.filter(self.year_condition())
-        if not self.query.is_empty:
+        if not self.query.is_empty and full_text:
             found = Page.objects.filter(pk__in=self.published.values("pk")).search(
                 self.query.search_query(), order_by_relevance=False
             )
             pages = pages.filter(pk__in=found.get_queryset().order_by().values("pk"))
+        elif not self.query.is_empty:
+            pages = pages.filter(pk__in=[self.index.pks[i] for i in positions_of(self.words_mask(self.query))])
         for param, values in self.selections.items():
             pages = pages.filter(FACETS_BY_PARAM[param].condition(values))
         return pages
@@ -207,7 +255,10 @@ class CaseStudySearch:
         )
         finding.facets = self.facet_views()
         finding.chips = self.chips(finding.facets)
+        if self.full_text_failed:
+            notices.append(SEARCH_FAILED_NOTICE)
         if not with_results:
+            finding.full_text_failed = self.full_text_failed
             return finding
         paginator = Paginator(self.ordered_results(), PER_PAGE)
         requested = self.form.value("page") or 1
@@ -225,6 +276,9 @@ class CaseStudySearch:
         if finding.total == 0:
             finding.advice = self.no_results_advice(finding)
             finding.suggested_terms = self.nearest_terms(finding.facets)
+        if self.full_text_failed and SEARCH_FAILED_NOTICE not in notices:
+            notices.append(SEARCH_FAILED_NOTICE)
+        finding.full_text_failed = self.full_text_failed
         return finding
 
     def no_results_advice(self, finding):
@@ -282,7 +336,8 @@ def find_case_studies(index_page, params, base_url=None, fixed=None, with_result
     return CaseStudySearch(index_page, params, base_url=base_url, fixed=fixed).run(with_results=with_results)
 
 
-def selected_pages(index_page, params):
+def selected_pages(index_page, params, full_text=True):
     """The published case studies the listing shows for these parameters, as a queryset: a
-    download streams any number of them, so it selects in SQL rather than on the index."""
-    return CaseStudySearch(index_page, params, synonyms=SynonymGroup.term_lists()).pages()
+    download streams any number of them, so it selects in SQL rather than on the index.
+    `full_text=False` when the full-text backend has failed (see `CaseStudySearch.pages`)."""
+    return CaseStudySearch(index_page, params, synonyms=SynonymGroup.term_lists()).pages(full_text=full_text)

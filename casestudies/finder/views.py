@@ -1,6 +1,7 @@
 """The finder's pages, each called by a route of the case-study index with the page itself."""
 
 import json
+import logging
 
 from django.http import Http404, HttpResponse, JsonResponse
 
@@ -8,12 +9,23 @@ from ..interchange import export_document, export_queryset, write_csv
 from .compare import compare
 from .facets import FACETS_BY_PARAM
 from .matrix import evidence_matrices
-from .search import find_case_studies, selected_pages
+from .search import SEARCH_FAILURES, find_case_studies, guarded, selected_pages
 from .suggestions import suggestions_for
+
+logger = logging.getLogger(__name__)
+
+
+def not_stored_if_degraded(response, finding):
+    """A page made while full-text search was failing is never kept by the response cache (it
+    stores nothing marked no-store), so readers get full results as soon as search works."""
+    if finding.full_text_failed:
+        response["Cache-Control"] = "no-store"
+    return response
 
 
 def case_study_list(index_page, request):
-    return index_page.render(request, context_overrides={"finding": find_case_studies(index_page, request.GET)})
+    finding = find_case_studies(index_page, request.GET)
+    return not_stored_if_degraded(index_page.render(request, context_overrides={"finding": finding}), finding)
 
 
 def landing_page(index_page, request, route, param, slug):
@@ -23,25 +35,38 @@ def landing_page(index_page, request, route, param, slug):
         raise Http404("No such term.")
     base_url = index_page.url + index_page.reverse_subpage(route, kwargs={"slug": term.slug})
     finding = find_case_studies(index_page, request.GET, base_url=base_url, fixed={param: [term.slug]})
-    return index_page.render(
+    response = index_page.render(
         request,
         template="casestudies/landing_page.html",
         context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
     )
+    return not_stored_if_degraded(response, finding)
 
 
 def matrix_page(index_page, request):
     base_url = index_page.url + index_page.reverse_subpage("matrix")
     finding = find_case_studies(index_page, request.GET, base_url=base_url, with_results=False)
-    return index_page.render(
+    response = index_page.render(
         request,
         template="casestudies/matrix_page.html",
         context_overrides={"finding": finding, "matrices": evidence_matrices(index_page, finding)},
     )
+    return not_stored_if_degraded(response, finding)
 
 
 def suggestions(index_page, request):
     return JsonResponse(suggestions_for(index_page, request.GET.get("q", "")))
+
+
+def download_response(selected, file_format):
+    pages = export_queryset(selected.values("pk"))
+    if file_format == "json":
+        body = json.dumps(export_document(pages), ensure_ascii=False, indent=2) + "\n"
+        return HttpResponse(body, content_type="application/json; charset=utf-8")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.write("\ufeff")  # a byte-order mark so spreadsheet programs read UTF-8
+    write_csv(pages, response)
+    return response
 
 
 def download(index_page, request, file_format):
@@ -49,14 +74,15 @@ def download(index_page, request, file_format):
     or CSV, so a reader can take away exactly what they are looking at."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
-    pages = export_queryset(selected_pages(index_page, request.GET).values("pk"))
-    if file_format == "json":
-        body = json.dumps(export_document(pages), ensure_ascii=False, indent=2) + "\n"
-        response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # a byte-order mark so spreadsheet programs read UTF-8
-        write_csv(pages, response)
+    try:
+        with guarded():
+            response = download_response(selected_pages(index_page, request.GET), file_format)
+    except SEARCH_FAILURES:
+        if not request.GET.get("q"):
+            raise
+        logger.exception("Full-text search failed in a download; matching titles and summaries instead")
+        response = download_response(selected_pages(index_page, request.GET, full_text=False), file_format)
+        response["Cache-Control"] = "no-store"
     response["Content-Disposition"] = f'attachment; filename="case-studies.{file_format}"'
     return response
 

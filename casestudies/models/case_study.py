@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -29,6 +30,7 @@ from ..addresses import CITATION_FORMATS, citation_file_url, permanent_url
 from ..blocks import StoryBlock
 from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
 from .choices import EvidenceType, Formality, FundingModel, Licence, Status
+from .findable import readable
 from .quality import QualityWarningsPanel
 from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
@@ -36,8 +38,9 @@ from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 class CaseStudyQuerySet(PageQuerySet):
     def published(self):
         """What readers may see: live, and not behind a privacy restriction on the page or
-        an ancestor. Every public surface (finder, downloads, reports) starts here."""
-        return self.live().public()
+        an ancestor (Wagtail's `public()`, with the sections read once per token). Every public
+        surface (finder, downloads, reports) starts here."""
+        return readable(self)
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):
@@ -354,7 +357,11 @@ class CaseStudyPage(Page):
         response["Link"] = ", ".join(links)
         return response
 
+    # The rows the page, its citation, its meta tags and its JSON-LD each read: loaded once.
+    SERVED_WITH = ("partners__organisation", "feature_evidence__feature")
+
     def serve(self, request, *args, **kwargs):
+        prefetch_related_objects([self], *self.SERVED_WITH)
         return self.add_link_header(super().serve(request, *args, **kwargs), request)
 
     def serve_version(self, request, version):

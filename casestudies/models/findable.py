@@ -6,7 +6,9 @@ import uuid
 from contextlib import contextmanager
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 # Within one request the token is read once: the response cache, the facet index and the site
 # links all ask for it, and one reading gives the request a consistent view. A bump clears it.
@@ -69,3 +71,27 @@ class FindableVersion(models.Model):
             memo.clear()
         if not cls.objects.update(token=new_token(), changed_at=timezone.now()):
             cls.objects.create()
+
+
+# The private sections' paths, read once per token: a privacy change, a move or a delete moves
+# the token, so the list is never stale and a listing pays no query for it.
+_private_paths = {}
+
+
+def private_section_paths():
+    token = FindableVersion.current()
+    paths = _private_paths.get(token)
+    if paths is None:
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        _private_paths.clear()
+        _private_paths[token] = paths
+    return paths
+
+
+def readable(pages):
+    """`pages.live().public()`: live, and not in a private section (a restricted page or one
+    below it), as Wagtail's `public()` decides, with the sections read once per token."""
+    private = Q()
+    for path in private_section_paths():
+        private |= Q(path__startswith=path)
+    return pages.live().exclude(private) if private else pages.live()

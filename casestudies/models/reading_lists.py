@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from ..addresses import permanent_url
 from .case_study import CaseStudyPage
+from .findable import readable
 
 
 class ReadingListIndexPage(Page):
@@ -26,7 +27,7 @@ class ReadingListIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["reading_lists"] = ReadingListPage.objects.child_of(self).live().public().order_by("title")
+        context["reading_lists"] = readable(ReadingListPage.objects.child_of(self)).order_by("title")
         return context
 
 
@@ -50,6 +51,24 @@ class ReadingListPage(Page):
     class Meta:
         verbose_name = "reading list"
 
+    @classmethod
+    def published_lists(cls):
+        """The reading lists readers may see: live, and not behind a privacy restriction."""
+        return cls.objects.live().public()
+
+    @classmethod
+    def published_item_counts(cls, pages):
+        """{list id: how many of its case studies are published}, in two queries for any
+        number of lists."""
+        rows = list(ReadingListItem.objects.filter(page__in=pages).values_list("page_id", "case_study_id"))
+        ids = {case_study_id for _, case_study_id in rows if case_study_id}
+        published = set(CaseStudyPage.objects.filter(pk__in=ids).published().values_list("pk", flat=True))
+        counts = {page.pk: 0 for page in pages}
+        for page_id, case_study_id in rows:
+            if case_study_id in published:
+                counts[page_id] += 1
+        return counts
+
     def entries(self):
         """[(item, published case study or None)] in order: None when the case study is no
         longer published (a draft, private, unpublished or deleted page is never shown)."""
@@ -60,6 +79,7 @@ class ReadingListPage(Page):
             for page in CaseStudyPage.objects.filter(pk__in=ids)
             .published()
             .defer_streamfields()
+            .select_related("region")
             .prefetch_related("partners__organisation", "feature_evidence__feature")
         }
         return [(item, published.get(item.case_study_id)) for item in items]

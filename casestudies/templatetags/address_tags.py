@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from ..addresses import absolute_url, permanent_url, site_url
 from ..embeds import embed_html, oembed_discovery_url
-from ..models import PublishedVersion, ReadingListPage
+from ..models import PublishedVersion, ReadingListPage, readable
 
 register = template.Library()
 
@@ -87,7 +87,7 @@ def reading_lists_including(page):
     if not page.pk:
         return []
     return list(
-        ReadingListPage.objects.live().public().filter(items__case_study_id=page.pk).distinct().order_by("title")
+        readable(ReadingListPage.objects.all()).filter(items__case_study_id=page.pk).distinct().order_by("title")
     )
 
 

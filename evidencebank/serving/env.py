@@ -59,3 +59,17 @@ def people(name):
         else:
             found.append((entry, entry))
     return found
+
+
+def choice(name, choices, default):
+    """One of `choices` (case-insensitive), or stop start-up with one line listing them."""
+    value = os.environ.get(name, "").strip().lower() or default
+    if value not in choices:
+        invalid(name, f"must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def invalid(name, explain):
+    """Stop start-up with one line: `Configuration error: NAME explain.`"""
+    sys.stderr.write(f"Configuration error: {name} {explain}.\n")
+    raise SystemExit(78)

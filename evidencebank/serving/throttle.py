@@ -3,16 +3,24 @@ REDIS_URL is set, so every gunicorn worker shares the count), answering 429 with
 
 settings.RATE_LIMITS is a list of rules: (name, path regex, methods, requests, seconds). A rule
 counts requests from one address in fixed windows of `seconds`; past `requests` the endpoint
-answers 429 until the window ends. The address is REMOTE_ADDR: behind a proxy, have the proxy
+answers 429 until the window ends: under settings.RATE_LIMIT_PROBLEM_PREFIXES (the open API) as
+RFC 9457 problem details, like the API's other errors, and elsewhere as the site's HTML page
+(templates/429.html), both rendered without the database. The address is REMOTE_ADDR: behind a proxy, have the proxy
 set it (gunicorn's --forwarded-allow-ips), never trust a client-sent X-Forwarded-For here.
 """
 
+import json
 import re
 import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+from .errors import stylesheet_url
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
 class Rule:
@@ -46,12 +54,20 @@ def hit(rule, address, now=None):
     return max(1, int((window + 1) * rule.seconds - now + 0.999))
 
 
-def too_many_requests(retry_after):
-    response = HttpResponse(
-        "Too many requests from your address. Please wait a moment and try again.\n",
-        status=429,
-        content_type="text/plain; charset=utf-8",
-    )
+def too_many_requests(retry_after, request=None):
+    """429 with Retry-After: problem details for the API, the HTML page everywhere else."""
+    path = request.path_info if request is not None else ""
+    if any(path.startswith(prefix) for prefix in getattr(settings, "RATE_LIMIT_PROBLEM_PREFIXES", ())):
+        body = {
+            "type": "about:blank",
+            "title": "Too Many Requests",
+            "status": 429,
+            "detail": f"Too many requests from your address. Wait {retry_after} seconds and try again.",
+        }
+        response = HttpResponse(json.dumps(body), status=429, content_type=PROBLEM_MEDIA_TYPE)
+    else:
+        html = render_to_string("429.html", {"retry_after": retry_after, "stylesheet": stylesheet_url()})
+        response = HttpResponse(html, status=429, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response
@@ -61,9 +77,15 @@ class RateLimitMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    _compiled = (None, [])
+
     @property
     def rules(self):
-        return [Rule(*rule) for rule in getattr(settings, "RATE_LIMITS", [])]
+        # Compiled once per value of the setting (tests change it), not once per request.
+        configured = getattr(settings, "RATE_LIMITS", [])
+        if self._compiled[0] is not configured:
+            self._compiled = (configured, [Rule(*rule) for rule in configured])
+        return self._compiled[1]
 
     def __call__(self, request):
         if getattr(settings, "RATE_LIMITS_ENABLED", True):
@@ -72,5 +94,5 @@ class RateLimitMiddleware:
                 if rule.applies(request):
                     wait = hit(rule, address)
                     if wait:
-                        return too_many_requests(wait)
+                        return too_many_requests(wait, request)
         return self.get_response(request)

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 # cached page still gets a fresh request id, every security header and a 304 when unchanged;
 # the rate limits run before the cache, so a cached download still counts.
 MIDDLEWARE = [
+    # Outermost: names the app server on every response, cached ones too (DJANGO_INSTANCE_NAME).
+    "evidencebank.serving.instance.ServedByMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "evidencebank.serving.logs.RequestIdMiddleware",
     "casestudies.middleware.FindableTokenPerRequestMiddleware",
@@ -78,6 +80,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Which app server this is, for `X-Served-By` (evidencebank/serving/instance.py); empty: no header.
+INSTANCE_NAME = os.environ.get("DJANGO_INSTANCE_NAME", "").strip()
+
 ROOT_URLCONF = "evidencebank.urls"
 
 TEMPLATES = [
@@ -100,7 +105,14 @@ TEMPLATES = [
 WSGI_APPLICATION = "evidencebank.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL (production and CI).
-DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60)}
+# Connections are kept for 60 s between requests, and checked before a request reuses one
+# (CONN_HEALTH_CHECKS): after a database restart the first request reconnects instead of
+# failing on the dead connection. A request that meets a lost connection drops it at its end.
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    )
+}
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
@@ -108,6 +120,8 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 if IS_POSTGRES:
     # Wagtail's database search backend uses PostgreSQL full-text search through this app.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # An unreachable server (not just a refused connection) fails a request in 5 s, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -254,6 +268,8 @@ RATE_LIMITS = [
     ("oembed", r"^/oembed/$", ["GET", "HEAD"], 120, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
 ]
+# Where a refusal is RFC 9457 problem details (the open API's error format) rather than HTML.
+RATE_LIMIT_PROBLEM_PREFIXES = ["/api/"]
 
 # The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
 MAX_QUERY_STRING_LENGTH = 4_000

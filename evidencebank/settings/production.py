@@ -43,13 +43,15 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # DATABASE_URL is read in base.py (SQLite when unset).
 
-# Cache: Redis when REDIS_URL is set (shared by every worker: response cache, rate limits),
-# local memory otherwise.
+# Cache: Redis when REDIS_URL is set (shared by every worker: response cache, rate limits,
+# Wagtail's site root paths), local memory otherwise.
 REDIS_URL = env.text("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, failing soft: with Redis down the site serves uncached and
+            # unthrottled, one warning per process (evidencebank/serving/cache.py).
+            "BACKEND": "evidencebank.serving.cache.FailSoftRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.text("DJANGO_CACHE_KEY_PREFIX", "evidencebank"),
             "OPTIONS": {"socket_timeout": 2, "socket_connect_timeout": 2},
@@ -57,6 +59,41 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sessions (the admin's sign-in): in the database by default, which every app server shares.
+# DJANGO_SESSIONS=cache keeps them in Redis only (fastest; a Redis flush signs editors out),
+# cached_db in Redis backed by the database. Both need REDIS_URL: a process's local memory
+# would sign an editor out whenever the balancer sent them to another server.
+SESSIONS = env.choice("DJANGO_SESSIONS", ["database", "cache", "cached_db"], "database")
+if SESSIONS != "database":
+    if not REDIS_URL:
+        env.required("REDIS_URL", f"DJANGO_SESSIONS={SESSIONS} keeps sessions in Redis")
+    SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSIONS}"
+
+# Full-text search: PostgreSQL's (Wagtail's database backend, base.py) unless
+# DJANGO_SEARCH_BACKEND names one of Wagtail's own Elasticsearch or OpenSearch backends
+# (install the matching client: `elasticsearch==8.*`, `opensearch-py==3.*`, ...). The URLs
+# carry any credentials (https://user:password@search.example.org:9200), from the
+# environment only. Then run `manage.py update_index` once (docs/deployment.md).
+SEARCH_BACKENDS = {
+    "database": "wagtail.search.backends.database",
+    "elasticsearch7": "wagtail.search.backends.elasticsearch7",
+    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+    "opensearch2": "wagtail.search.backends.opensearch2",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+}
+SEARCH_BACKEND = env.choice("DJANGO_SEARCH_BACKEND", list(SEARCH_BACKENDS), "database")
+if SEARCH_BACKEND != "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": SEARCH_BACKENDS[SEARCH_BACKEND],
+            "URLS": env.items("DJANGO_SEARCH_URLS")
+            or [env.required("DJANGO_SEARCH_URLS", "comma-separated addresses of the search cluster")],
+            "INDEX_PREFIX": env.text("DJANGO_SEARCH_INDEX_PREFIX", "evidencebank_"),
+            "TIMEOUT": env.integer("DJANGO_SEARCH_TIMEOUT", 5),
+        }
+    }
 
 # Imports and Wagtail's index updates run in the database task worker (manage.py db_worker).
 INSTALLED_APPS = INSTALLED_APPS + ["django_tasks_db"]
@@ -107,5 +144,30 @@ if MEDIA_BUCKET:
     directives = dict(CONTENT_SECURITY_POLICY["DIRECTIVES"])
     directives["img-src"] = directives["img-src"] + [f"https://{media_origin}"]
     CONTENT_SECURITY_POLICY = {"DIRECTIVES": directives}
+
+# A CDN in front: Wagtail's frontend-cache invalidation purges a page's addresses when it is
+# published or unpublished (wagtail.contrib.frontend_cache, run by the task worker).
+# DJANGO_CDN_PURGE is `cloudflare`, `cloudfront`, or the http(s) address of a cache that takes
+# PURGE requests (Varnish, nginx, Fastly's, ...). Keys and ids come from the environment only.
+CDN_PURGE = env.text("DJANGO_CDN_PURGE")
+if CDN_PURGE:
+    if CDN_PURGE.startswith(("http://", "https://")):
+        cdn = {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": CDN_PURGE}
+    elif CDN_PURGE == "cloudflare":
+        cdn = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": env.required("DJANGO_CDN_CLOUDFLARE_ZONE_ID", "the Cloudflare zone to purge"),
+            "BEARER_TOKEN": env.required("DJANGO_CDN_CLOUDFLARE_TOKEN", "a Cloudflare API token with purge rights"),
+        }
+    elif CDN_PURGE == "cloudfront":
+        # Credentials: boto3's own AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance role).
+        cdn = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env.required("DJANGO_CDN_CLOUDFRONT_DISTRIBUTION_ID", "the distribution to purge"),
+        }
+    else:
+        env.invalid("DJANGO_CDN_PURGE", f"must be cloudflare, cloudfront or an http(s) address, not {CDN_PURGE!r}")
+    WAGTAILFRONTENDCACHE = {"default": cdn}
+    INSTALLED_APPS = INSTALLED_APPS + ["wagtail.contrib.frontend_cache"]
 
 # Static files: whitenoise's compressed, hashed files from `collectstatic` (base.py).

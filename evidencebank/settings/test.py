@@ -13,7 +13,7 @@ if os.environ.get("REDIS_URL"):
     # prefix of this run's own, so two suites never share keys.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "evidencebank.serving.cache.FailSoftRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}",
         }
@@ -35,3 +35,7 @@ AXES_ENABLED = False
 # The response cache returns a stored page without a template context, which most tests read;
 # tests/serving/ switch it on and check every kind of invalidation through the rendered HTML.
 RESPONSE_CACHE_ENABLED = False
+# Wagtail's frontend-cache purge on publish, as production installs it with DJANGO_CDN_PURGE; with
+# no WAGTAILFRONTENDCACHE configured it purges nothing (tests/serving/test_scale_out_settings.py
+# configures it).
+INSTALLED_APPS = INSTALLED_APPS + ["wagtail.contrib.frontend_cache"]

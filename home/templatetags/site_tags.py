@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection
 from wagtail.models import Site
 
-from casestudies.models import CaseStudyIndexPage, FindableVersion
+from casestudies.models import CaseStudyIndexPage, FindableVersion, readable
 
 register = template.Library()
 
@@ -44,7 +44,7 @@ def links_for(site):
         index_type = ContentType.objects.get_for_model(CaseStudyIndexPage).pk
         root = site.root_page
         links = {"home": root.relative_url(site)}
-        for page in root.get_children().live().public():
+        for page in readable(root.get_children()):
             key_name = "case_studies" if page.content_type_id == index_type else page.slug
             links[key_name] = page.relative_url(site)
         with _lock:

@@ -133,6 +133,8 @@ def test_the_openapi_document_describes_the_api(client, index_page):
         "/api/v1/",
         "/api/v1/case-studies/",
         "/api/v1/case-studies/{page_id}/",
+        "/api/v1/reading-lists/",
+        "/api/v1/reading-lists/{page_id}/",
         "/api/v1/taxonomies/",
     }
 

@@ -9,6 +9,9 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from casestudies.benchmarks.bulk import generate
+from casestudies.models import CaseStudyPage
+from tests.casestudies.test_reading_lists import make_reading_list
+from tests.factories import make_case_study
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +31,17 @@ def keep_the_test_connection():
     request_finished.connect(close_old_connections)
 
 
-def test_the_api_matches_its_openapi_document(index_page, keep_the_test_connection):
+def test_the_api_matches_its_openapi_document(home_page, index_page, keep_the_test_connection):
     from django.core.wsgi import get_wsgi_application
 
     generate(index_page, 25, seed=9)
+    published = list(CaseStudyPage.objects.live()[:3])
+    draft = make_case_study(index_page, publish=False, title="Draft on a list")
+    make_reading_list(home_page, [published[0], draft, published[1]], title="A course")
+    make_reading_list(home_page, published, title="Another course")
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 4
+    assert len(operations) == 6
     for operation in operations:
 
         @given(case=operation.as_strategy())

@@ -191,6 +191,13 @@ def demo_site(django_db_setup, django_db_blocker):
         for name, count in (("one", 1), ("two", 2), ("four", 4), ("five", 5)):
             paths[f"compare_{name}"] = ",".join(published[:count])
         ids = {"case_study": CaseStudyPage.objects.get(slug="kingston-reach-foundation-degrees").pk}
+        from casestudies.models import ReadingListPage
+
+        reading_list = ReadingListPage.objects.get(slug="no-partner-marks-its-own-homework")
+        ids["reading_list"] = reading_list.pk
+        paths["reading_list"] = urlsplit(reading_list.full_url).path
+        paths["case_study_card"] = f"/cs/{ids['case_study']}/card/"
+        paths["reading_list_card"] = f"/cs/{reading_list.pk}/card/"
         from django.contrib.auth import get_user_model
 
         # An editor for the admin's browser test (test_admin_csp.py).

@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory
 
-from evidencebank.serving.errors import server_error
+from evidencebank.serving.errors import server_error, service_unavailable
+from evidencebank.serving.throttle import too_many_requests
 
 from .conftest import AXE_JS, VNU_JAR
 from .pages import resolve
 
 SERVER_ERROR_PATH = "/__server-error__/"
+DATABASE_DOWN_PATH = "/__database-unavailable__/"
+TOO_MANY_PATH = "/__too-many-requests__/"
 
 
 def server_error_html():
@@ -23,20 +26,41 @@ def server_error_html():
     return server_error(request).content.decode()
 
 
+def database_down_html():
+    """What handler500 sends when the database is out of reach: the 503 page."""
+    request = RequestFactory().get(DATABASE_DOWN_PATH)
+    request.request_id = "0123456789abcdef0123456789abcdef"
+    return service_unavailable(request).content.decode()
+
+
+def too_many_requests_html():
+    """What the rate limit sends a page reader (not the API): the static 429 page."""
+    return too_many_requests(30, RequestFactory().get(TOO_MANY_PATH)).content.decode()
+
+
+# Pages no request can reach on purpose: (status, HTML), served to the browser as they are.
+RENDERED = {
+    SERVER_ERROR_PATH: (500, server_error_html),
+    DATABASE_DOWN_PATH: (503, database_down_html),
+    TOO_MANY_PATH: (429, too_many_requests_html),
+}
+
+
 def open_state(page, state, site):
     """Go to a page state; skip if it is a route that is not built yet."""
     path = resolve(state, site)
-    if path == SERVER_ERROR_PATH:
-        html = server_error_html()
+    if path in RENDERED:
+        status, render = RENDERED[path]
+        html = render()
         page.route(
-            f"**{SERVER_ERROR_PATH}",
-            lambda route: route.fulfill(status=500, body=html, content_type="text/html; charset=utf-8"),
+            f"**{path}",
+            lambda route: route.fulfill(status=status, body=html, content_type="text/html; charset=utf-8"),
         )
     try:
         response = page.goto(path)
     finally:
-        if path == SERVER_ERROR_PATH:
-            page.unroute(f"**{SERVER_ERROR_PATH}")
+        if path in RENDERED:
+            page.unroute(f"**{path}")
     if state.skip_if_missing and response.status == 404:
         pytest.skip(f"{path} answers 404: the route is not built on this branch yet")
     assert response.status in state.statuses, f"{path} answered {response.status}"
@@ -70,8 +94,9 @@ def describe_violations(violations):
 def fetch_state(request_context, state, site):
     """The status and HTML the server sends for a page state, as the validator should see it."""
     path = resolve(state, site)
-    if path == SERVER_ERROR_PATH:
-        return 500, server_error_html()
+    if path in RENDERED:
+        status, render = RENDERED[path]
+        return status, render()
     response = request_context.get(path)
     return response.status, response.text()
 

@@ -54,8 +54,14 @@ PAGE_STATES = [
         "health check compare", f"/health-check/compare/?first=1-{HEALTH_CHECK_ANSWERS}&second=1-333333322221332"
     ),
     PageState("health check compare, bad", "/health-check/compare/?first=junk&second=", statuses=(400,)),
+    PageState("reading lists", "/reading-lists/"),
+    PageState("reading list", "{reading_list}"),
+    PageState("case study card", "{case_study_card}"),
+    PageState("reading list card", "{reading_list_card}"),
     PageState("404", "/no-such-page/", statuses=(404,)),
     PageState("500", "/__server-error__/", statuses=(500,)),
+    PageState("503 database unavailable", "/__database-unavailable__/", statuses=(503,)),
+    PageState("429", "/__too-many-requests__/", statuses=(429,)),
 ]
 
 

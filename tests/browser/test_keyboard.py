@@ -125,3 +125,33 @@ def test_keyboard_journey_answer_the_health_check_and_reach_the_evidence(page, s
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page.locator("h1")).to_be_visible()
+
+
+def test_keyboard_journey_from_a_health_check_result_to_a_reading_list_and_its_case_study(page, site):
+    # Accountability "not yet": the demo's accountability reading list covers it.
+    page.goto("/health-check/result/?r=1-333333333000333")
+    page.locator("#main").focus()
+    tab_to(page, ".hc-reading-lists a")
+    title = page.evaluate("document.activeElement.textContent.trim()")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(title)
+    page.locator("#main").focus()
+    tab_to(page, ".reading-list-entry h2 a")
+    case_study = page.evaluate("document.activeElement.textContent.trim()")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(case_study)
+    # The case study names the lists that include it, and the keyboard reaches them.
+    tab_to(page, "#reading-lists ~ ul a, section[aria-labelledby=reading-lists] a")
+
+
+@pytest.mark.parametrize("card", ["case_study_card", "reading_list_card"])
+def test_keyboard_reaches_every_link_on_a_card_with_visible_focus(page, site, card):
+    page.goto(site["paths"][card])
+    links = page.locator("a").count()
+    assert links >= 2
+    for _ in range(links):
+        page.keyboard.press("Tab")
+        page.wait_for_function("document.activeElement && document.activeElement.tagName === 'A'")
+        assert_focus_visible(page)

@@ -26,7 +26,14 @@ def test_health_check_result_prints_as_a_one_page_plan(new_context, site, answer
     page = new_context().new_page()
     page.goto(f"/health-check/result/?r=1-{answers}&phase=secondary&region=london")
     page.emulate_media(media="print")
-    for hidden in (".site-header", ".site-footer", ".hc-actions", ".hc-chart", ".hc-answers-given"):
+    for hidden in (
+        ".site-header",
+        ".site-footer",
+        ".hc-actions",
+        ".hc-chart",
+        ".hc-answers-given",
+        ".hc-reading-lists",
+    ):
         expect(page.locator(hidden).first, f"{hidden} should not print").to_be_hidden()
     expect(page.locator(".hc-profile")).to_be_visible()
     expect(page.locator(".hc-weak").first).to_be_visible()
@@ -46,3 +53,16 @@ def test_compare_page_prints_the_table(new_context, site):
     page.emulate_media(media="print")
     expect(page.locator(".compare-table")).to_be_visible()
     expect(page.locator(".site-header")).to_be_hidden()
+
+
+def test_a_reading_list_prints_one_case_study_per_page_without_navigation(new_context, site):
+    page = new_context().new_page()
+    page.goto(site["paths"]["reading_list"])
+    entries = page.locator(".reading-list-entry").count()
+    assert entries == 3  # the demo's accountability list
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-footer", ".breadcrumbs", ".skip-link", "#list-downloads"):
+        expect(page.locator(hidden).first, f"{hidden} should not print").to_be_hidden()
+    expect(page.locator(".reading-list-entry").first).to_be_visible()
+    pdf = page.pdf(format="A4", print_background=False)
+    assert pages_in(pdf) == entries  # the introduction shares the first case study's page

@@ -26,8 +26,19 @@ def surfaces(index_page, tagged):
 
 
 @pytest.mark.django_db
-def test_no_public_surface_shows_a_draft_or_private_case_study(client, index_page, tagged):
-    for url in surfaces(index_page, tagged):
+def test_no_public_surface_shows_a_draft_or_private_case_study(client, home_page, index_page, tagged):
+    from tests.casestudies.test_reading_lists import make_reading_list
+
+    # A published list holding the draft and the private case study: the health check may
+    # suggest it (it holds a published case study too), never show what is hidden on it.
+    course = make_reading_list(home_page, [tagged["draft"], tagged["a"], tagged["private"]], title="A course")
+    urls = surfaces(index_page, tagged) + [
+        course.url,
+        f"/cs/{course.pk}/card/",
+        f"/api/v1/reading-lists/{course.pk}/",
+        "/api/v1/reading-lists/?feature=shared-governance",
+    ]
+    for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
         body = b"".join(response.streaming_content) if response.streaming else response.content

@@ -16,7 +16,7 @@ from tests.factories import make_case_study
 pytestmark = pytest.mark.django_db
 
 
-def make_reading_list(home_page, case_studies, publish=True, title="Working in partnership"):
+def make_reading_list(home_page, case_studies, publish=True, title="Working in partnership", notes=None):
     index = ReadingListIndexPage.objects.first()
     if index is None:
         index = home_page.add_child(instance=ReadingListIndexPage(title="Reading lists", slug="reading-lists"))
@@ -30,7 +30,9 @@ def make_reading_list(home_page, case_studies, publish=True, title="Working in p
     for n, case_study in enumerate(case_studies):
         page.items.add(
             ReadingListItem(
-                case_study=case_study, note=f"Note {n}", discussion_questions="What would you copy?\nWho leads?"
+                case_study=case_study,
+                note=notes[n] if notes else f"Note {n}",
+                discussion_questions="What would you copy?\nWho leads?",
             )
         )
     index.add_child(instance=page)
@@ -60,6 +62,18 @@ def test_the_list_shows_published_case_studies_in_order_with_notes_and_questions
     assert "What would you copy?" in html and "Note 0" in html
     assert "NPQ for Executive Leadership" in html
     assert f"/cs/{reading_list.pk}/" in html
+
+
+def test_an_item_no_longer_published_shows_neither_its_note_nor_its_questions(client, home_page, index_page):
+    shown = make_case_study(index_page, title="Shown case")
+    hidden = make_case_study(index_page, publish=False, title="Hidden case")
+    reading_list = make_reading_list(
+        home_page, [shown, hidden], notes=["Read for the governance.", "Secret: how the hidden case was funded."]
+    )
+    html = client.get(reading_list.url).content.decode()
+    assert "Read for the governance." in html and "No longer published" in html
+    assert "Secret" not in html and "Hidden case" not in html
+    assert html.count("What would you copy?") == 1  # the published item's questions only
 
 
 def test_the_list_has_a_permanent_link(client, course):

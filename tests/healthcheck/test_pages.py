@@ -266,3 +266,48 @@ def test_csv_cells_are_never_formulas(client, index_page):
     assert '\'=HYPERLINK("https://example.org")' in cells
     assert "14.   +Families hear about it from staff." in cells  # the number comes first: no formula
     assert not any(cell.lstrip()[:1] in "=+-@" for cell in cells if cell and not cell.startswith("'"))
+
+
+def test_the_result_suggests_the_published_reading_lists_that_cover_the_weak_features(
+    client, home_page, index_page, evidence, django_assert_max_num_queries
+):
+    from tests.casestudies.test_reading_lists import make_reading_list
+
+    governance = make_case_study(
+        index_page,
+        title="A joint board",
+        success_features=[{"feature": "shared-governance", "evidence": "A joint board met each term."}],
+    )
+    second = make_case_study(
+        index_page,
+        title="Targets checked by the trust",
+        success_features=[{"feature": "accountability-impact", "evidence": "The trust checks the targets."}],
+    )
+    make_reading_list(home_page, [evidence["shown"]], title="Measuring what the partnership does")
+    make_reading_list(home_page, [second, governance, evidence["shown"]], title="Two that measure impact")
+    make_reading_list(home_page, [governance], title="Governance only")  # not a weak feature here
+    # Lists that must never be suggested: their only accountability case studies are hidden, or
+    # the list itself is.
+    make_reading_list(home_page, [evidence["draft"], evidence["private"], governance], title="Zebracorn hidden items")
+    make_reading_list(home_page, [second], publish=False, title="Zebracorn draft list")
+    private_list = make_reading_list(home_page, [second], title="Zebracorn private list")
+    PageViewRestriction.objects.create(page=private_list, restriction_type="login")
+
+    client.get(RESULT, {"r": "1-" + PATTERN})  # the facet index and site links are built once
+    with django_assert_max_num_queries(12):  # one more than without lists, whatever their number
+        html = client.get(RESULT, {"r": "1-" + PATTERN}).content.decode()
+    assert "Reading lists that cover it" in html
+    section = html[html.index("Reading lists that cover it") :]
+    assert section.index("Two that measure impact") < section.index("Measuring what the partnership does")
+    assert "2 case studies on the list show this feature" in section
+    assert "Governance only" not in html
+    assert "zebracorn" not in html.lower()
+
+    rows = list(csv.reader(io.StringIO(client.get(CSV, {"r": "1-" + PATTERN}).content.decode("utf-8-sig"))))
+    listed = [row[2] for row in rows if row[0] == "reading list"]
+    assert listed == ["Two that measure impact", "Measuring what the partnership does"]
+
+
+def test_no_reading_list_section_when_no_list_covers_the_weak_features(client, index_page, evidence):
+    html = client.get(RESULT, {"r": "1-" + PATTERN}).content.decode()
+    assert "Reading lists that cover it" not in html

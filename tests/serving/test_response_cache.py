@@ -72,6 +72,27 @@ def test_a_private_page_is_never_stored_even_once_unlocked(client, case_study):
     assert case_study.summary not in again.content.decode()
 
 
+def test_privacy_is_read_once_per_page_served(client, case_study):
+    """The cache's privacy check and Wagtail's own share one reading of the restrictions, and
+    listings read the private sections once per change, not once per request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def restriction_queries(visit):
+        client.get(case_study.url, {"visit": f"{visit}-warm"})  # a first reading after a change
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(case_study.url, {"visit": visit})  # a cache miss: a new address
+        return response, [q for q in queries if "pageviewrestriction" in q["sql"].lower()]
+
+    response, read = restriction_queries(1)
+    assert response.status_code == 200 and response["X-Cache"] == "miss" and len(read) == 1
+    PageViewRestriction.objects.create(page=case_study, restriction_type="password", password="sesame")
+    response, read = restriction_queries(2)
+    # Still Wagtail's password form, never the page, and never stored.
+    assert case_study.summary not in response.content.decode() and response["X-Cache"] == "bypass"
+    assert len(read) == 1
+
+
 def test_a_response_that_sets_a_cookie_is_not_stored(client, case_study, settings):
     # Wagtail's page-password form sets the CSRF cookie: covered above. Here, Django's own rule.
     from django.http import HttpRequest, HttpResponse

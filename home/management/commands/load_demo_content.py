@@ -2,24 +2,26 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo import build_page_tree, load_case_studies, load_standard_pages
+from home.demo import build_page_tree, load_case_studies, load_reading_lists, load_standard_pages
 
 
 class Command(BaseCommand):
-    help = "Build the page tree and load the demo case studies and pages. Safe to run again."
+    help = "Build the page tree and load the demo case studies, pages and reading lists. Safe to run again."
 
     def handle(self, *args, **options):
         home, index = build_page_tree()
         pages = load_standard_pages(home)
         results = load_case_studies(index)
         counts = Counter(r.outcome for r in results)
+        reading_lists = load_reading_lists(home) if not counts["failed"] else []
         for r in results:
             for error in r.errors:
                 self.stderr.write(f"Demo record {r.index} ({r.external_id}): {error}")
         self.stdout.write(
             f"Standard pages: {', '.join(f'{slug} {outcome}' for slug, outcome in pages)}\n"
             f"Case studies: {counts['created']} created, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged, {counts['failed']} failed"
+            f"{counts['unchanged']} unchanged, {counts['failed']} failed\n"
+            f"Reading lists: {', '.join(f'{slug} {outcome}' for slug, outcome in reading_lists) or 'none loaded'}"
         )
         if counts["failed"]:
             raise CommandError("Some demo case studies failed to load.")

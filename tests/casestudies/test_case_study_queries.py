@@ -1,0 +1,33 @@
+"""A case study's page reads its partners and features once, however many it has: the page,
+its citation, its meta tags and its JSON-LD share the rows (CaseStudyPage.SERVED_WITH)."""
+
+import pytest
+
+from tests.casestudies.test_reading_lists import make_reading_list
+from tests.factories import make_case_study
+
+pytestmark = pytest.mark.django_db
+
+FEATURES = ["shared-governance", "play-to-strengths", "existing-infrastructure", "accountability-impact"]
+# Measured on the demo content (SQLite, warm): 33-35 queries; this leaves room for a little more.
+MAX_QUERIES = 40
+
+
+def test_a_case_study_costs_the_same_queries_with_one_partner_or_five(
+    client, home_page, index_page, django_assert_max_num_queries
+):
+    small = make_case_study(index_page, title="Small partnership")
+    large = make_case_study(
+        index_page,
+        title="Large partnership",
+        partners=[{"name": f"Partner {n}", "type": "school", "role": f"Role {n}"} for n in range(5)],
+        success_features=[{"feature": slug, "evidence": f"Evidence for {slug}."} for slug in FEATURES],
+    )
+    for page in (small, large):
+        make_reading_list(home_page, [page], title=f"List with {page.title}")
+    client.get(small.url)  # the facet index and site links are built once
+    with django_assert_max_num_queries(MAX_QUERIES) as captured:
+        assert client.get(small.url).status_code == 200
+    with django_assert_max_num_queries(len(captured.captured_queries)):
+        html = client.get(large.url).content.decode()
+    assert "Partner 4" in html and "Evidence for accountability-impact." in html
