@@ -16,6 +16,21 @@ class Overview:
     matrix: Matrix | None = None
 
 
+# The home page's matrix depends only on the index (one per findable-content token) and the
+# listing's address: worked out once per change rather than on every visit.
+_matrices = {}
+
+
+def home_matrix(caption, index, base_url):
+    key = (index.version, base_url)
+    matrix = _matrices.get(key)
+    if matrix is None:
+        matrix = index_matrix(caption, "lever", index, index.everything, FinderState(base_url))
+        _matrices.clear()
+        _matrices[key] = matrix
+    return matrix
+
+
 def overview(index_page, latest=4):
     """`index_page` may be None (a new site with no case-study index yet)."""
     caption = "Case studies by success feature and policy lever"
@@ -27,5 +42,5 @@ def overview(index_page, latest=4):
     return Overview(
         published_count=index.size,
         latest_case_studies=[pages[pk] for pk in pks if pk in pages],
-        matrix=index_matrix(caption, "lever", index, index.everything, FinderState(index_page.url)),
+        matrix=home_matrix(caption, index, index_page.url),
     )

@@ -62,3 +62,12 @@ def test_every_internal_link_follows_the_index_page_when_its_slug_changes(client
         html = client.get(url).content.decode()
         assert "/case-studies/" not in html, url
     assert 'href="/evidence/features/shared-governance/"' in client.get("/").content.decode()
+
+
+def test_the_matrix_changes_with_the_next_publish(client, index_page):
+    """The home page's matrix is worked out once per change to what is findable, never kept past one."""
+    make_case_study(index_page, policy_levers=["local-convening"])
+    assert matrix_cell(client.get("/").content.decode(), "Each partner does what it does best", 2).a.get_text() == "1"
+    assert matrix_cell(client.get("/").content.decode(), "Each partner does what it does best", 2).a.get_text() == "1"
+    make_case_study(index_page, policy_levers=["local-convening"])
+    assert matrix_cell(client.get("/").content.decode(), "Each partner does what it does best", 2).a.get_text() == "2"
