@@ -82,6 +82,7 @@ class FacetIndex:
     summaries: list  # position -> summary
     published_at: list  # position -> first published (the order is this, then the pk, descending)
     title_rank: list  # position -> place in A-to-Z order
+    by_title: list  # place in A-to-Z order -> page pk (what a patch inserts a new title into)
     options: dict  # facet param -> [(value, label)] in display order
     values: dict  # facet param -> {value: mask}
     start_years: dict  # start year -> mask
@@ -282,17 +283,19 @@ def build(index_page, version):
     title_rank = [0] * size
     for rank, i in enumerate(by_title):
         title_rank[i] = rank
+    pks = [row[0] for row in rows]
 
     def masks(found_by_key):
         return {key: mask_of(found, size) for key, found in found_by_key.items()}
 
     return FacetIndex(
         version=version,
-        pks=[row[0] for row in rows],
+        pks=pks,
         titles=titles,
         summaries=[row[2] for row in rows],
         published_at=[row[3] for row in rows],
         title_rank=title_rank,
+        by_title=[pks[i] for i in by_title],
         options={facet.param: facet.options() for facet in FACETS},
         values={param: masks(by_value) for param, by_value in grouped.items()},
         start_years=masks(start_years),
@@ -369,14 +372,13 @@ def patched(old, index_page, version, page_ids):
                 masks[key] = with_bit(mask, position, key in keys)
             for key in keys - masks.keys():
                 masks[key] = 1 << position
-    positions = {pk: i for i, pk in enumerate(pks)}
-    by_title = [old.pks[i] for i in sorted(range(old.size), key=old.title_rank.__getitem__)]
-    by_title = [positions[pk] for pk in by_title if pk not in changed]
+    positions = dict(zip(pks, range(len(pks))))
+    by_title = list(old.by_title)
+    for rank in sorted((old.title_rank[position] for position in leaving), reverse=True):
+        del by_title[rank]
     for row in rows:
-        bisect.insort(by_title, positions[row[0]], key=lambda i: (titles[i].casefold(), titles[i], pks[i]))
-    title_rank = [0] * len(pks)
-    for rank, i in enumerate(by_title):
-        title_rank[i] = rank
+        bisect.insort(by_title, row[0], key=lambda pk: (titles[positions[pk]].casefold(), titles[positions[pk]], pk))
+    title_rank = list(map(dict(zip(by_title, range(len(by_title)))).__getitem__, pks))
     index = FacetIndex(
         version=version,
         pks=pks,
@@ -384,6 +386,7 @@ def patched(old, index_page, version, page_ids):
         summaries=summaries,
         published_at=published_at,
         title_rank=title_rank,
+        by_title=by_title,
         options=old.options,
         values=values,
         start_years=start_years,
