@@ -181,13 +181,21 @@ def test_a_process_far_behind_or_off_the_chain_rebuilds(index_page):
     assert facet_index_module.updates["built"] == built + 2
 
 
-def test_a_republished_title_is_found_and_ordered_on_the_next_request(client, index_page):
+def suggested_titles(client, index_page, q):
+    response = client.get(index_page.url + "suggest/", {"q": q})
+    return [s["label"] for s in response.json()["suggestions"] if s["kind"] == "Case study"]
+
+
+def test_a_republished_title_is_found_suggested_and_ordered_on_the_next_request(client, index_page):
     page = make_case_study(index_page, title="Apple scheme", summary="Orchards")
     make_case_study(index_page, title="Banana scheme", summary="Plantations")
     assert client.get(index_page.url, {"q": "orchards"}).context["finding"].total == 1
+    assert suggested_titles(client, index_page, "appl") == ["Apple scheme"]  # the word index in use
     make_case_study(index_page, external_id=page.external_id, title="Zebra scheme", summary="Savannah")
     finding = client.get(index_page.url, {"q": "savannah", "sort": "title"}).context["finding"]
     assert [p.title for p in finding.results] == ["Zebra scheme"]
     assert client.get(index_page.url, {"q": "orchards"}).context["finding"].total == 0
+    assert suggested_titles(client, index_page, "appl") == []
+    assert suggested_titles(client, index_page, "zebr") == ["Zebra scheme"]
     by_title = client.get(index_page.url, {"sort": "title"}).context["finding"].results
     assert [p.title for p in by_title] == ["Banana scheme", "Zebra scheme"]
