@@ -23,6 +23,7 @@ holding the old one finish with it.
 """
 
 import bisect
+import gc
 import re
 import threading
 from collections import Counter
@@ -340,6 +341,19 @@ def insertion_point(pks, published_at, published, pk):
 
 
 def patched(old, index_page, version, page_ids):
+    """`patch` with the cyclic garbage collector paused: the patch allocates enough to set off a
+    full collection, which walks every object of every index held (most of a patch's time at
+    100,000 case studies), and it makes no cycles."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return patch(old, index_page, version, page_ids)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def patch(old, index_page, version, page_ids):
     """A new index: `old` with the pages of `page_ids` read again (each taken out, and put back
     in its place if it is still a published case study under `index_page`). Equal to
     `build(index_page, version)` when those pages are all that changed since `old` was made."""
