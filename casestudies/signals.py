@@ -1,6 +1,8 @@
 """Bump `FindableVersion` whenever anything a reader can find, filter or count by changes, so
-every process rebuilds its facet index (`finder/facet_index.py`) and its site links
-(`home/templatetags/site_tags.py`) on its next request."""
+every process brings its facet index (`finder/facet_index.py`) up to date and rebuilds its site
+links (`home/templatetags/site_tags.py`) on its next request. A change to one page without
+children is recorded with the page's id, so the facet index can patch that page in or out
+rather than rebuild."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
@@ -26,8 +28,17 @@ VERSIONED_PAGE_TYPES = (CaseStudyPage,)
 UID = "findable-content-changed"
 
 
-def findable_content_changed(**kwargs):
-    FindableVersion.bump()
+def findable_content_changed(sender, instance=None, **kwargs):
+    FindableVersion.bump(page_id=single_page_changed(instance))
+
+
+def single_page_changed(instance):
+    """The page's id when the change is that page's alone: a page without children published,
+    unpublished, moved or deleted (a case study, or a page no case study lies under). A page
+    with children, or anything else, returns None, and every facet index rebuilds."""
+    if isinstance(instance, Page) and instance.pk is not None and not instance.numchild:
+        return instance.pk
+    return None
 
 
 def record_published_version(sender, instance, revision=None, **kwargs):

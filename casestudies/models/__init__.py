@@ -7,7 +7,7 @@ from .case_study import (
     RelatedDocument,
 )
 from .choices import EvidenceType, Formality, FundingModel, Licence, PartnerType, RegionKind, Status
-from .findable import FindableVersion, readable
+from .findable import FindableChange, FindableVersion, readable
 from .index_page import CaseStudyIndexPage
 from .organisations import PartnerOrganisation
 from .quality import RULES as QUALITY_RULES
@@ -26,6 +26,7 @@ __all__ = [
     "CaseStudyPartner",
     "CaseStudySource",
     "EvidenceType",
+    "FindableChange",
     "FindableVersion",
     "Formality",
     "FundingModel",

@@ -1,11 +1,17 @@
 """A token that changes whenever anything a reader can find or filter by changes, so that every
-process can tell, with one tiny query, whether its in-memory facet index is still current."""
+process can tell, with one tiny query, whether its in-memory facet index is still current.
+
+Each change of the token is also written to `FindableChange`, in the same transaction: the token
+before and after, and the page when the change was one page's own (published, unpublished,
+moved or deleted). A process whose index was built at an older token follows that chain and, if
+every step is one page, patches its index for those pages instead of rebuilding it
+(`casestudies/finder/facet_index.py`)."""
 
 import contextvars
 import uuid
 from contextlib import contextmanager
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -65,12 +71,76 @@ class FindableVersion(models.Model):
         return row
 
     @classmethod
-    def bump(cls):
+    def bump(cls, page_id=None):
+        """Move the token. `page_id`: the change was that page's alone (nothing else a reader
+        can find changed with it); None for anything else, which makes every index rebuild."""
         memo = _read_in_this_request.get()
         if memo:
             memo.clear()
-        if not cls.objects.update(token=new_token(), changed_at=timezone.now()):
-            cls.objects.create()
+        with transaction.atomic():
+            FindableChange.record(cls.swap_token(), page_id)
+
+    @classmethod
+    def swap_token(cls):
+        """Replace the token, returning (previous, new). A compare-and-swap, so that two bumps at
+        once can never both claim the same previous token (a forked chain would hide a change);
+        after a few lost races the previous token is given as unknown, which forces a rebuild."""
+        for _ in range(CAS_ATTEMPTS):
+            row = cls.objects.values_list("pk", "token").first()
+            if row is None:
+                return None, cls.objects.create().token
+            token = new_token()
+            if cls.objects.filter(pk=row[0], token=row[1]).update(token=token, changed_at=timezone.now()):
+                return row[1], token
+        token = new_token()
+        cls.objects.update(token=token, changed_at=timezone.now())
+        return None, token
+
+
+CAS_ATTEMPTS = 5
+
+
+class FindableChange(models.Model):
+    """One move of the findable-content token: from `previous` to `token`, and the one page the
+    change was about (None: anything else). Only the newest KEEP rows are kept."""
+
+    KEEP = 200
+
+    token = models.CharField(max_length=32, unique=True)
+    previous = models.CharField(max_length=32, blank=True, default="")
+    page_id = models.IntegerField(null=True, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "findable content change"
+
+    def __str__(self):
+        return f"{self.previous or '?'} -> {self.token} ({self.page_id or 'anything'})"
+
+    @classmethod
+    def record(cls, tokens, page_id):
+        previous, token = tokens
+        change = cls.objects.create(token=token, previous=previous or "", page_id=page_id)
+        cls.objects.filter(pk__lte=change.pk - cls.KEEP).delete()
+        return change
+
+    @classmethod
+    def steps_since(cls, since, until, limit):
+        """The page ids changed from token `since` to token `until`, oldest first, if the chain
+        between them is unbroken, at most `limit` steps long and every step is one page's;
+        otherwise None (the caller rebuilds). One query."""
+        rows = cls.objects.order_by("-pk").values_list("token", "previous", "page_id")[: limit * 2]
+        by_token = {token: (previous, page_id) for token, previous, page_id in rows}
+        steps, token = [], until
+        while token != since:
+            if token not in by_token or len(steps) >= limit:
+                return None
+            previous, page_id = by_token[token]
+            if page_id is None or not previous:
+                return None
+            steps.append(page_id)
+            token = previous
+        return steps[::-1]
 
 
 # The private sections' paths, read once per token: a privacy change, a move or a delete moves
