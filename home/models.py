@@ -26,16 +26,18 @@ class HomePage(Page):
         """The count, the feature-by-lever matrix and the latest case studies, from the finder."""
         context = super().get_context(request, *args, **kwargs)
         context["index_page"] = index_page = CaseStudyIndexPage.get_solo()
-        context["features"] = term_pages(index_page, "feature_page", SuccessFeature.objects.all())
-        context["levers"] = term_pages(index_page, "lever_page", PolicyLever.objects.all())
+        # The listing's address, worked out once for the page's several links to it.
+        listing = index_page.get_url(request) if index_page else None
+        context["listing_url"] = listing
+        context["matrix_url"] = listing + index_page.reverse_subpage("matrix") if listing else None
+        context["features"] = term_pages(index_page, listing, "feature_page", SuccessFeature.objects.all())
+        context["levers"] = term_pages(index_page, listing, "lever_page", PolicyLever.objects.all())
         context["overview"] = finder.overview(index_page)
         return context
 
 
-def term_pages(index_page, route, terms):
-    """(term, the address of its landing page) for each term; the index page's address is
-    worked out once rather than once a link."""
-    base = index_page.url if index_page else None
+def term_pages(index_page, base, route, terms):
+    """(term, the address of its landing page) for each term, on the index page's address `base`."""
     return [(term, base + index_page.reverse_subpage(route, args=[term.slug]) if base else "") for term in terms]
 
 

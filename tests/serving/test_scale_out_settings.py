@@ -95,13 +95,15 @@ def test_by_default_one_machine_needs_nothing_else(configured):
     assert found["session_engine"] == "django.contrib.sessions.backends.db"
     assert found["search"]["BACKEND"] == "wagtail.search.backends.database"
     assert found["frontend_cache"] is None and not found["frontend_cache_installed"] and found["purgers"] == {}
-    assert found["storage"] == "django.core.files.storage.FileSystemStorage"
+    # The file system, through the storage that never leaves half a file (editorial/media.py).
+    assert found["storage"] == "editorial.media.CleanFileSystemStorage"
     assert found["instance"] == ""
 
 
 def test_redis_is_the_cache_every_server_shares_for_pages_and_rate_limits(configured):
     cache = configured["redis"]["cache"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    # Django's RedisCache, failing soft when Redis is out of reach (evidencebank/serving/cache.py).
+    assert cache["BACKEND"] == "evidencebank.serving.cache.FailSoftRedisCache"
     assert cache["LOCATION"] == "redis://:from-env@redis.internal:6379/2"
     assert cache["KEY_PREFIX"] == "bank-b"
 
