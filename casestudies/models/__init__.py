@@ -7,7 +7,7 @@ from .case_study import (
     RelatedDocument,
 )
 from .choices import EvidenceType, Formality, FundingModel, Licence, PartnerType, RegionKind, Status
-from .findable import FindableChange, FindableVersion, readable
+from .findable import FindableChange, FindableVersion, private_section_paths, readable
 from .index_page import CaseStudyIndexPage
 from .organisations import PartnerOrganisation
 from .quality import RULES as QUALITY_RULES
@@ -18,6 +18,7 @@ from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeatu
 from .versions import PublishedVersion
 
 __all__ = [
+    "private_section_paths",
     "readable",
     "Barrier",
     "CaseStudyFeatureEvidence",
