@@ -150,16 +150,21 @@ class CaseStudyList(APIView):
         return response
 
 
+def page_id_parameter(noun):
+    """The path's page id, as the permanent links number pages."""
+    return OpenApiParameter(
+        "page_id",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID},
+        location=OpenApiParameter.PATH,
+        description=f"The {noun}'s id, as in its permanent link /cs/<id>/.",
+    )
+
+
 @conditional
 class CaseStudyDetail(APIView):
     @extend_schema(
         parameters=[
-            OpenApiParameter(
-                "page_id",
-                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID},
-                location=OpenApiParameter.PATH,
-                description="The case study's id, as in its permanent link /cs/<id>/.",
-            ),
+            page_id_parameter("case study"),
             RETRY_AFTER,
         ],
         responses={200: serializers.CaseStudyDetailSerializer, 404: PROBLEM, 429: TOO_MANY},
@@ -266,12 +271,7 @@ class ReadingListList(APIView):
 class ReadingListDetail(APIView):
     @extend_schema(
         parameters=[
-            OpenApiParameter(
-                "page_id",
-                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_ID},
-                location=OpenApiParameter.PATH,
-                description="The reading list's id, as in its permanent link /cs/<id>/.",
-            ),
+            page_id_parameter("reading list"),
             RETRY_AFTER,
         ],
         responses={200: serializers.ReadingListDetailSerializer, 404: PROBLEM, 429: TOO_MANY},
