@@ -180,7 +180,7 @@ def main():
             )
             started.append(moderator)
             mixed = result_of(
-                readers(base, "mixed", sitemap, args.duration, env, args.users, publishes), args.duration + 120
+                readers(base, "mixed", sitemap, args.duration, env, args.mixed_users, publishes), args.duration + 120
             )
             moderator.wait(timeout=60)
         events = [json.loads(line) for line in Path(publishes).read_text().splitlines() if line.strip()]
@@ -203,7 +203,7 @@ def report(args, static, single, mixed, events):
     moderator_stale = sum(1 for check in moderator_checks if not check["fresh"])
     print(
         f"\nLoad test: {args.count:,} case studies, gunicorn 2 workers, PostgreSQL, Redis, {os.cpu_count()} cores, "
-        f"{args.users} concurrent readers"
+        f"{args.users} concurrent readers alone, {args.mixed_users} in the mixed run"
     )
     print(f"static file (whitenoise): {static_rps:,.0f} req/s (p50 {static['kinds']['static file']['p50_ms']} ms)")
     print(
