@@ -1,7 +1,11 @@
+from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from .models import Barrier, PartnerOrganisation, Phase, PolicyLever, Purpose, Region, SuccessFeature
+from evidencebank.serving.responsecache import reuse_rendering
+
+from .finder import case_study_rendering_parts
+from .models import Barrier, CaseStudyPage, PartnerOrganisation, Phase, PolicyLever, Purpose, Region, SuccessFeature
 
 
 class FixedTermsPermissionHelper(PermissionHelper):
@@ -77,3 +81,13 @@ class TaxonomyGroup(ModelAdminGroup):
         BarrierAdmin,
         PartnerOrganisationAdmin,
     )
+
+
+@hooks.register("before_serve_page")
+def reuse_case_study_rendering(page, request, serve_args, serve_kwargs):
+    """A published case study as rendered earlier, when neither it nor its related case studies
+    have been published since (and nothing else it shows has changed): see `reuse_rendering`."""
+    if not isinstance(page, CaseStudyPage) or serve_args or serve_kwargs:
+        return None
+    parts = case_study_rendering_parts(page)
+    return reuse_rendering(request, parts) if parts is not None else None

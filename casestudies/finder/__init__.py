@@ -15,7 +15,7 @@ from .matrix import build_matrix, feature_pair_counts
 from .overview import overview
 from .reading_lists import reading_lists_covering, reading_lists_for_features
 from .recommend import best_evidence_for_features, clean_context, context_options
-from .related import related_case_studies
+from .related import case_study_rendering_parts, related_case_studies
 from .search import find_case_studies
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "MAX_OFFSET",
     "best_evidence_for_features",
     "build_matrix",
+    "case_study_rendering_parts",
     "clean_context",
     "context_options",
     "facet_parameters",

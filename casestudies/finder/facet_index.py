@@ -82,6 +82,7 @@ class FacetIndex:
     titles: list  # position -> title
     summaries: list  # position -> summary
     published_at: list  # position -> first published (the order is this, then the pk, descending)
+    revisions: list  # position -> live revision id: what a cached rendering of the page is keyed on
     title_rank: list  # position -> place in A-to-Z order
     by_title: list  # place in A-to-Z order -> page pk (what a patch inserts a new title into)
     options: dict  # facet param -> [(value, label)] in display order
@@ -90,6 +91,10 @@ class FacetIndex:
     end_years: dict  # end year (None: still running) -> mask
     partners: dict  # partner organisation name -> mask
     synonyms: list  # the synonym groups' term lists
+    # The token of the last change that was not one case study's own (a term, an organisation,
+    # a synonym, privacy, any other page): everything the bank shows besides its case studies is
+    # as it was then. With `revisions` it keys renderings that outlive other pages' publishes.
+    generation: str = ""
 
     @property
     def size(self):
@@ -239,19 +244,19 @@ def value_rows(lookup, pks=None):
     return links.values_list(page_column, value)
 
 
+ROW = ("pk", "title", "summary", "first_published_at", "live_revision_id", "start_year", "end_year")
+COLUMNS = len(ROW) - 2  # what a patch inserts at a page's position: pk to revision
+
+
 def read_pages(index_page, pks=None):
     """The published case studies under `index_page` (or those of `pks` that are), newest
     first, as rows (pk, title, summary, first published, start year, end year, then each
-    single-valued facet's value), and their many-valued facets' and partners' (pk, value) pairs:
+    single-valued facet's value; see ROW), and their many-valued facets' and partners' (pk, value) pairs:
     one query for the page fields and one per many-valued lookup, whatever the size of the bank."""
     published = CaseStudyPage.objects.child_of(index_page).published()
     if pks is not None:
         published = published.filter(pk__in=pks)
-    rows = list(
-        published.order_by("-first_published_at", "-pk").values_list(
-            "pk", "title", "summary", "first_published_at", "start_year", "end_year", *[f.lookup for f in SINGLE]
-        )
-    )
+    rows = list(published.order_by("-first_published_at", "-pk").values_list(*ROW, *[f.lookup for f in SINGLE]))
     present = {row[0] for row in rows}
     linked = {
         lookup: [(pk, value) for pk, value in value_rows(lookup, pks) if pk in present]
@@ -267,7 +272,7 @@ def build(index_page, version):
     positions = {row[0]: i for i, row in enumerate(rows)}
     grouped = {f.param: {} for f in FACETS}
     start_years, end_years, partners = {}, {}, {}
-    for i, (_pk, _title, _summary, _published, start, end, *values) in enumerate(rows):
+    for i, (_pk, _title, _summary, _published, _revision, start, end, *values) in enumerate(rows):
         for facet, value in zip(SINGLE, values):
             if value not in (None, ""):
                 grouped[facet.param].setdefault(str(value), []).append(i)
@@ -295,6 +300,7 @@ def build(index_page, version):
         titles=titles,
         summaries=[row[2] for row in rows],
         published_at=[row[3] for row in rows],
+        revisions=[row[4] for row in rows],
         title_rank=title_rank,
         by_title=[pks[i] for i in by_title],
         options={facet.param: facet.options() for facet in FACETS},
@@ -303,7 +309,23 @@ def build(index_page, version):
         end_years=masks(end_years),
         partners=masks(partners),
         synonyms=SynonymGroup.term_lists(),
+        generation=generation_before(version, set(pks)),
     )
+
+
+def generation_before(version, case_studies):
+    """The token after the newest change that was not one of `case_studies`' own: the steps
+    since are all published case studies', so a process that rebuilds shares the generation of
+    one that patched through them. One query."""
+    rows = FindableChange.objects.order_by("-pk").values_list("token", "previous", "page_id")[: FindableChange.KEEP]
+    by_token = {token: (previous, page_id) for token, previous, page_id in rows}
+    token = version
+    while token in by_token:
+        previous, page_id = by_token[token]
+        if page_id not in case_studies or not previous:
+            break
+        token = previous
+    return token
 
 
 class NeedsRebuild(Exception):
@@ -312,7 +334,7 @@ class NeedsRebuild(Exception):
 
 def keys_of(row, linked):
     """Each mask dictionary's keys that one page's row sets, in the order of `mask_dicts`."""
-    pk, _title, _summary, _published, start, end, *single = row
+    pk, _title, _summary, _published, _revision, start, end, *single = row
     keys = {facet.param: set() for facet in FACETS}
     for facet, value in zip(SINGLE, single):
         if value not in (None, ""):
@@ -360,7 +382,7 @@ def patch(old, index_page, version, page_ids):
     changed = set(page_ids)
     rows, linked = read_pages(index_page, changed)
     pks, titles, summaries = list(old.pks), list(old.titles), list(old.summaries)
-    published_at = list(old.published_at)
+    published_at, revisions = list(old.published_at), list(old.revisions)
     values = {param: dict(masks) for param, masks in old.values.items()}
     mask_dicts = [*(values[facet.param] for facet in FACETS)]
     start_years, end_years, partners = dict(old.start_years), dict(old.end_years), dict(old.partners)
@@ -368,7 +390,7 @@ def patch(old, index_page, version, page_ids):
     old_positions = old.positions
     leaving = sorted((old_positions[pk] for pk in changed if pk in old_positions), reverse=True)
     for position in leaving:
-        for column in (pks, titles, summaries, published_at):
+        for column in (pks, titles, summaries, published_at, revisions):
             del column[position]
         for masks in mask_dicts:
             for key, mask in list(masks.items()):
@@ -379,7 +401,7 @@ def patch(old, index_page, version, page_ids):
                     del masks[key]
     for row in rows:
         position = insertion_point(pks, published_at, row[3], row[0])
-        for column, value in zip((pks, titles, summaries, published_at), row[:4]):
+        for column, value in zip((pks, titles, summaries, published_at, revisions), row[:COLUMNS]):
             column.insert(position, value)
         for masks, keys in zip(mask_dicts, keys_of(row, linked)):
             for key, mask in list(masks.items()):
@@ -399,6 +421,7 @@ def patch(old, index_page, version, page_ids):
         titles=titles,
         summaries=summaries,
         published_at=published_at,
+        revisions=revisions,
         title_rank=title_rank,
         by_title=by_title,
         options=old.options,
@@ -407,6 +430,9 @@ def patch(old, index_page, version, page_ids):
         end_years=end_years,
         partners=partners,
         synonyms=old.synonyms,
+        # Pages that were not case studies before or after (a standard page in the menus, a
+        # reading list): what they show is not in `revisions`, so the generation moves.
+        generation=old.generation if changed <= old_positions.keys() | positions.keys() else version,
     )
     index.__dict__["positions"] = positions
     for name, column, texts in (("title_words", 1, titles), ("summary_words", 2, summaries)):

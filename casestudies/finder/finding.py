@@ -55,6 +55,7 @@ class Finding:
     chips: list = field(default_factory=list)
     page_obj: object = None
     results: list = field(default_factory=list)
+    result_pks: list = field(default_factory=list)  # the page of results, in order
     total: int = 0
     advice: list = field(default_factory=list)
     suggested_terms: list = field(default_factory=list)
@@ -63,6 +64,20 @@ class Finding:
     # The full-text backend failed: words were matched in titles and summaries only. Such a
     # page is never stored by the response cache (see views.py), so it ends with the fault.
     full_text_failed: bool = False
+
+    def rendering_parts(self):
+        """Everything this finding puts on a page that can change while the facet index keeps
+        its generation (see `FacetIndex.generation`): the counts, the page of results with each
+        one's live revision, the advice and the notices. The rest follows from the address."""
+        index = self.index
+        return (
+            index.generation,
+            self.total,
+            tuple(option.count for facet in self.facets for option in facet.options),
+            tuple((pk, index.revisions[index.positions[pk]]) for pk in self.result_pks),
+            tuple((advice.text, advice.count) for advice in self.advice),
+            tuple(self.notices),
+        )
 
     @property
     def base_url(self):

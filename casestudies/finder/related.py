@@ -1,6 +1,10 @@
 """Related case studies for the foot of a case-study page, ranked on the facet index."""
 
+from django.db import connection
+
 from ..models.case_study import CaseStudyPage
+from ..models.findable import FindableVersion
+from ..models.index_page import CaseStudyIndexPage
 from ..models.taxonomy import SuccessFeature
 from .facet_index import facet_index, positions_of
 
@@ -17,15 +21,58 @@ def related_case_studies(page, limit=3):
         return []
     index = facet_index(index_page)
     features = SuccessFeature.objects.filter(pk__in=feature_ids).values_list("slug", flat=True)
-    feature_masks = [index.value_mask("feature", slug) for slug in features]
-    purpose_masks = [index.value_mask("purpose", slug) for slug in purposes]
-    own = index.positions.get(page.pk)
-    others = index.everything & ~(1 << own) if own is not None else index.everything
-    best = ranked_positions(feature_masks + purpose_masks, feature_masks, others, limit)
-    pks = [index.pks[i] for i in best]
+    pks = related_pks(index, page.pk, features, purposes, limit)
     pages = CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region")
     pages = {page.pk: page for page in pages}
     return [pages[pk] for pk in pks if pk in pages]
+
+
+def related_pks(index, pk, features, purposes, limit):
+    feature_masks = [index.value_mask("feature", slug) for slug in features]
+    purpose_masks = [index.value_mask("purpose", slug) for slug in purposes]
+    own = index.positions.get(pk)
+    others = index.everything & ~(1 << own) if own is not None else index.everything
+    best = ranked_positions(feature_masks + purpose_masks, feature_masks, others, limit)
+    return [index.pks[i] for i in best]
+
+
+# The case-study index a page lives under, by the page's parent path, read once per token (a
+# move or a delete moves it): a case study's rendering parts cost no query of their own.
+_index_pages = {}
+
+
+def index_page_above(page):
+    token, parent_path = FindableVersion.current(), page.path[: -page.steplen]
+    key = (connection.alias, parent_path)
+    if _index_pages.get("token") != token:
+        _index_pages.clear()
+        _index_pages["token"] = token
+    if key not in _index_pages:
+        _index_pages[key] = CaseStudyIndexPage.objects.filter(path=parent_path).first()
+    return _index_pages[key]
+
+
+def case_study_rendering_parts(page, limit=3):
+    """What a published case study's page shows that can change while the facet index keeps its
+    generation: the page's own live revision and its related case studies' (ranked as
+    `related_case_studies` ranks them, on the index alone). None for a page the index does not
+    hold (not live, private, or not under the case-study index)."""
+    index_page = index_page_above(page)
+    if index_page is None:
+        return None
+    index = facet_index(index_page)
+    own = index.positions.get(page.pk)
+    if own is None:
+        return None
+    bit = 1 << own
+    features, purposes = ([v for v, mask in index.values[p].items() if mask & bit] for p in ("feature", "purpose"))
+    related = related_pks(index, page.pk, features, purposes, limit) if features or purposes else []
+    return (
+        index.generation,
+        page.pk,
+        index.revisions[own],
+        tuple((pk, index.revisions[index.positions[pk]]) for pk in related),
+    )
 
 
 def at_least(masks, within):

@@ -237,7 +237,10 @@ class CaseStudySearch:
         by_pk = {page.pk: page for page in pages}
         return [by_pk[pk] for pk in pks if pk in by_pk]
 
-    def run(self, with_results=True):
+    def run(self, with_results=True, load=True):
+        """The finding. `load=False`: the page of results is chosen (`result_pks`) but not read
+        from the database until `load_results`, so that a rendering kept for the same parts can
+        be used instead (views.py)."""
         notices = list(self.form.notices)
         if self.query.text and self.query.is_empty:
             notices.append(
@@ -269,10 +272,9 @@ class CaseStudySearch:
                 f"page{'s' if paginator.num_pages != 1 else ''} of results, so we show the last one."
             )
         finding.total = paginator.count
-        terms = self.query.highlight_terms()
-        finding.results = self.load(list(finding.page_obj.object_list))
-        for page in finding.results:
-            page.highlighted_summary = highlight(page.summary, terms)
+        finding.result_pks = list(finding.page_obj.object_list)
+        if load:
+            self.load_results(finding)
         if finding.total == 0:
             finding.advice = self.no_results_advice(finding)
             finding.suggested_terms = self.nearest_terms(finding.facets)
@@ -280,6 +282,12 @@ class CaseStudySearch:
             notices.append(SEARCH_FAILED_NOTICE)
         finding.full_text_failed = self.full_text_failed
         return finding
+
+    def load_results(self, finding):
+        terms = self.query.highlight_terms()
+        finding.results = self.load(finding.result_pks)
+        for page in finding.results:
+            page.highlighted_summary = highlight(page.summary, terms)
 
     def no_results_advice(self, finding):
         """For each active filter, how many case studies there would be without it."""

@@ -5,11 +5,13 @@ import logging
 
 from django.http import Http404, HttpResponse, JsonResponse
 
+from evidencebank.serving.responsecache import reuse_rendering
+
 from ..interchange import export_document, export_queryset, write_csv
 from .compare import compare
 from .facets import FACETS_BY_PARAM
 from .matrix import evidence_matrices
-from .search import SEARCH_FAILURES, find_case_studies, guarded, selected_pages
+from .search import SEARCH_FAILURES, CaseStudySearch, find_case_studies, guarded, selected_pages
 from .suggestions import suggestions_for
 
 logger = logging.getLogger(__name__)
@@ -23,9 +25,25 @@ def not_stored_if_degraded(response, finding):
     return response
 
 
+def finder_response(request, search, render):
+    """`render(finding)`, or the response rendered earlier from a finding with the same parts
+    (the same counts and the same results at the same revisions) if one is kept: the results
+    are read from the database only when the page is rendered."""
+    finding = search.run(load=False)
+    if not finding.full_text_failed:
+        reused = reuse_rendering(request, finding.rendering_parts())
+        if reused is not None:
+            return reused
+    search.load_results(finding)
+    return not_stored_if_degraded(render(finding), finding)
+
+
 def case_study_list(index_page, request):
-    finding = find_case_studies(index_page, request.GET)
-    return not_stored_if_degraded(index_page.render(request, context_overrides={"finding": finding}), finding)
+    return finder_response(
+        request,
+        CaseStudySearch(index_page, request.GET),
+        lambda finding: index_page.render(request, context_overrides={"finding": finding}),
+    )
 
 
 def landing_page(index_page, request, route, param, slug):
@@ -34,13 +52,15 @@ def landing_page(index_page, request, route, param, slug):
     if term is None:
         raise Http404("No such term.")
     base_url = index_page.url + index_page.reverse_subpage(route, kwargs={"slug": term.slug})
-    finding = find_case_studies(index_page, request.GET, base_url=base_url, fixed={param: [term.slug]})
-    response = index_page.render(
+    return finder_response(
         request,
-        template="casestudies/landing_page.html",
-        context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
+        CaseStudySearch(index_page, request.GET, base_url=base_url, fixed={param: [term.slug]}),
+        lambda finding: index_page.render(
+            request,
+            template="casestudies/landing_page.html",
+            context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
+        ),
     )
-    return not_stored_if_degraded(response, finding)
 
 
 def matrix_page(index_page, request):

@@ -12,6 +12,13 @@ using the CSRF token, and not a private page (`mark_uncacheable`, called from th
 `before_serve_page` hook). Never anything under ADMIN_URL_PREFIXES or RESPONSE_CACHE_SKIP_PREFIXES
 (the admin with its previews, documents, the page-password form, /healthz).
 
+A publish every few seconds would empty that cache every few seconds, so a page whose content
+is all in a few known parts (a finder page: its counts, its results and their revisions; a case
+study: its revision and its related case studies') is also kept under a digest of those parts
+(`reuse_rendering`): after a publish of a page it does not show, the view works out its parts
+from the in-memory facet index and answers with the earlier rendering, which the middleware then
+keeps under the new token too.
+
 Why not Django's cache middleware or wagtail-cache: both key on the URL alone and invalidate by
 timeout or by purging URLs on publish, which misses listings, counts and landing pages whenever a
 term, an organisation or a synonym changes; keying on the token is simpler and exact.
@@ -46,9 +53,37 @@ def current_token():
     return FindableVersion.current()
 
 
+def address_of(request):
+    return f"{request.get_host()}{request.get_full_path()}"
+
+
+def digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def cache_key(request, token):
-    address = f"{request.get_host()}{request.get_full_path()}"
-    return f"response:{token}:{hashlib.sha256(address.encode('utf-8', 'surrogatepass')).hexdigest()}"
+    return f"response:{token}:{digest(address_of(request))}"
+
+
+def response_cache():
+    return caches[conf("RESPONSE_CACHE_ALIAS", "default")]
+
+
+def reuse_rendering(request, parts):
+    """The response rendered earlier for this address from the same `parts` (a tuple of plain
+    values holding everything the page shows that can change without moving the facet index's
+    generation), or None. Either way, the response this request ends with is kept under `parts`
+    too (by the middleware), so the next request with the same parts gets it. Only where the
+    response cache itself may be used: never for an editor, a preview or a private page."""
+    if not request_may_use_cache(request) or getattr(request, "_response_cache_skip", False):
+        return None
+    key = request._rendered_key = f"rendered:{digest(repr((address_of(request), parts)))}"
+    entry = response_cache().get(key)
+    if entry is None:
+        return None
+    response = response_from(entry, request)
+    response.rendered_entry = entry
+    return response
 
 
 def request_may_use_cache(request):
@@ -128,7 +163,7 @@ class AnonymousResponseCacheMiddleware:
             private_headers(response)
             response[CACHE_HEADER] = "bypass"
             return response
-        cache = caches[conf("RESPONSE_CACHE_ALIAS", "default")]
+        cache = response_cache()
         key = cache_key(request, current_token())
         entry = cache.get(key)
         if entry is not None:
@@ -136,12 +171,18 @@ class AnonymousResponseCacheMiddleware:
             response[CACHE_HEADER] = "hit"
             return response
         response = self.get_response(request)
-        if response_may_be_stored(request, response):
+        seconds = conf("RESPONSE_CACHE_SECONDS", 600)
+        entry = getattr(response, "rendered_entry", None)
+        if entry is not None and not response.cookies:
+            cache.set(key, entry, seconds)
+            response[CACHE_HEADER] = "rendered"
+        elif response_may_be_stored(request, response):
             public_headers(response)
             if not response.has_header("ETag"):
                 response["ETag"] = etag_of(response.content)
             entry = entry_for(response)
-            cache.set(key, entry, conf("RESPONSE_CACHE_SECONDS", 600))
+            rendered_key = getattr(request, "_rendered_key", None)
+            cache.set_many({key: entry, rendered_key: entry} if rendered_key else {key: entry}, seconds)
             response = response_from(entry, request)
             response[CACHE_HEADER] = "miss"
         else:

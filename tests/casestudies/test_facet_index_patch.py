@@ -95,6 +95,8 @@ def apply(operation, index_page, home_page):
 
 def assert_same(patched, rebuilt):
     for field in dataclasses.fields(rebuilt):
+        if field.name == "generation":  # both are safe, and may differ: tested on its own
+            continue
         assert getattr(patched, field.name) == getattr(rebuilt, field.name), field.name
     assert patched.positions == rebuilt.positions
     assert patched.partner_names == rebuilt.partner_names
