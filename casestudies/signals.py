@@ -4,7 +4,9 @@ links (`home/templatetags/site_tags.py`) on its next request. A change to one pa
 children is recorded with the page's id, so the facet index can patch that page in or out
 rather than rebuild."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from modelsearch.index import insert_or_update_object
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -28,8 +30,15 @@ VERSIONED_PAGE_TYPES = (CaseStudyPage,)
 UID = "findable-content-changed"
 
 
-def findable_content_changed(sender, instance=None, **kwargs):
-    FindableVersion.bump(page_id=single_page_changed(instance))
+def findable_content_changed(sender, instance=None, signal=None, **kwargs):
+    with transaction.atomic():
+        if signal is page_published:
+            # Wagtail 7 updates the search index in a background task (production's db_worker,
+            # seconds later, or never if none runs). A search made between the token's move and
+            # that update would find the old words and be cached under the new token; so the
+            # published page's words are indexed here, committed with the token.
+            insert_or_update_object(instance)
+        FindableVersion.bump(page_id=single_page_changed(instance))
 
 
 def single_page_changed(instance):

@@ -54,8 +54,10 @@ class Finding:
     facets: list = field(default_factory=list)
     chips: list = field(default_factory=list)
     page_obj: object = None
-    results: list = field(default_factory=list)
+    loaded_results: list = None  # see `results`
+    load_results: object = None  # reads the page of results when first asked for them
     result_pks: list = field(default_factory=list)  # the page of results, in order
+    cards: list = field(default_factory=list)  # their cards' HTML, for the finder's pages (cards.py)
     total: int = 0
     advice: list = field(default_factory=list)
     suggested_terms: list = field(default_factory=list)
@@ -64,6 +66,14 @@ class Finding:
     # The full-text backend failed: words were matched in titles and summaries only. Such a
     # page is never stored by the response cache (see views.py), so it ends with the fault.
     full_text_failed: bool = False
+
+    @property
+    def results(self):
+        """The page of results as case-study pages, read from the database on first use: the
+        finder's own pages show `cards` instead, and read only the pages whose cards are not kept."""
+        if self.loaded_results is None:
+            self.loaded_results = self.load_results() if self.load_results is not None else []
+        return self.loaded_results
 
     def rendering_parts(self):
         """Everything this finding puts on a page that can change while the facet index keeps

@@ -20,8 +20,9 @@ from django.utils.functional import cached_property
 from wagtail.models import Page
 
 from ..models.case_study import CaseStudyPage
+from ..models.findable import FindableChange, FindableVersion
 from ..models.synonyms import SynonymGroup
-from .facet_index import facet_index, mask_of, positions_of
+from .facet_index import MAX_STEPS, facet_index, mask_of, positions_of
 from .facets import FACETS, FACETS_BY_PARAM
 from .finding import Advice, Chip, FacetView, Finding, Option
 from .form import CaseStudyFilterForm
@@ -48,6 +49,43 @@ def guarded():
     if connection.in_atomic_block and connection.vendor == "postgresql":
         return transaction.atomic()
     return nullcontext()
+
+
+# -- what the full-text backend finds, kept per process across publishes -----------------------
+MAX_KEPT_SEARCHES = 64
+_matches = {}  # (database, the query's concepts) -> (findable token, frozenset of page pks)
+
+
+def full_text_pks(pages, query):
+    found = pages.search(query.search_query(), order_by_relevance=False)
+    # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database backends
+    # have it), so the pks are fetched without building page objects.
+    return frozenset(found.get_queryset().order_by().values_list("pk", flat=True))
+
+
+def matching_pks(query):
+    """The pks of the pages the full-text backend finds for `query`. Asked of the whole bank
+    once per query and process; after a publish (or any chain of single-page changes, as the
+    facet index follows them) only the changed pages are asked about again, so a search after
+    a publish costs a query over a handful of pages instead of over every page. Anything else
+    (a synonym, a term, privacy) asks the whole bank again."""
+    token = FindableVersion.current()
+    key = (connection.alias, connection.settings_dict["NAME"], repr(query.groups))
+    kept = _matches.get(key)
+    if kept is not None and kept[0] != token:
+        steps = FindableChange.steps_since(kept[0], token, MAX_STEPS)
+        if steps is None:
+            kept = None
+        else:
+            changed = frozenset(steps)
+            kept = (token, (kept[1] - changed) | full_text_pks(Page.objects.filter(pk__in=changed), query))
+            _matches[key] = kept
+    if kept is None:
+        kept = (token, full_text_pks(Page.objects.all(), query))
+        while len(_matches) >= MAX_KEPT_SEARCHES:
+            del _matches[next(iter(_matches))]
+        _matches[key] = kept
+    return kept[1]
 
 
 # -- the journey ------------------------------------------------------------------------------
@@ -82,10 +120,7 @@ class CaseStudySearch:
             return None
         try:
             with guarded():
-                found = Page.objects.search(query.search_query(), order_by_relevance=False)
-                # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database
-                # backends have it), so the pks are fetched without building page objects.
-                pks = list(found.get_queryset().order_by().values_list("pk", flat=True))
+                pks = matching_pks(query)
         except SEARCH_FAILURES:
             self.search_failed()
             return self.words_mask(query)
@@ -238,9 +273,9 @@ class CaseStudySearch:
         return [by_pk[pk] for pk in pks if pk in by_pk]
 
     def run(self, with_results=True, load=True):
-        """The finding. `load=False`: the page of results is chosen (`result_pks`) but not read
-        from the database until `load_results`, so that a rendering kept for the same parts can
-        be used instead (views.py)."""
+        """The finding. `load=False`: the page of results is chosen (`result_pks`) but read from
+        the database only when `finding.results` is first used, so that a rendering or cards kept
+        for them can be used instead (views.py, cards.py)."""
         notices = list(self.form.notices)
         if self.query.text and self.query.is_empty:
             notices.append(
@@ -273,8 +308,9 @@ class CaseStudySearch:
             )
         finding.total = paginator.count
         finding.result_pks = list(finding.page_obj.object_list)
+        finding.load_results = lambda: self.loaded(finding.result_pks)
         if load:
-            self.load_results(finding)
+            finding.results  # noqa: B018 - read now, as the API and the feeds use them all
         if finding.total == 0:
             finding.advice = self.no_results_advice(finding)
             finding.suggested_terms = self.nearest_terms(finding.facets)
@@ -283,11 +319,13 @@ class CaseStudySearch:
         finding.full_text_failed = self.full_text_failed
         return finding
 
-    def load_results(self, finding):
+    def loaded(self, pks):
+        """The pages of `pks` with their summaries highlighted for the reader's words."""
         terms = self.query.highlight_terms()
-        finding.results = self.load(finding.result_pks)
-        for page in finding.results:
+        pages = self.load(pks)
+        for page in pages:
             page.highlighted_summary = highlight(page.summary, terms)
+        return pages
 
     def no_results_advice(self, finding):
         """For each active filter, how many case studies there would be without it."""

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from evidencebank.serving.responsecache import reuse_rendering
 
 from ..interchange import export_document, export_queryset, write_csv
+from .cards import result_cards
 from .compare import compare
 from .facets import FACETS_BY_PARAM
 from .matrix import evidence_matrices
@@ -27,14 +28,14 @@ def not_stored_if_degraded(response, finding):
 
 def finder_response(request, search, render):
     """`render(finding)`, or the response rendered earlier from a finding with the same parts
-    (the same counts and the same results at the same revisions) if one is kept: the results
-    are read from the database only when the page is rendered."""
+    (the same counts and the same results at the same revisions) if one is kept; otherwise
+    rendered with the results' cards, which are kept one by one (cards.py)."""
     finding = search.run(load=False)
     if not finding.full_text_failed:
         reused = reuse_rendering(request, finding.rendering_parts())
         if reused is not None:
             return reused
-    search.load_results(finding)
+    finding.cards = result_cards(search, finding)
     return not_stored_if_degraded(render(finding), finding)
 
 

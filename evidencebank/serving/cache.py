@@ -109,12 +109,11 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
 
 
 class FailSoftRedisCache(RedisCache):
-    _class = ReusedClientRedisCacheClient
-
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS", {}))
         retry_seconds = options.pop("retry_seconds", RETRY_SECONDS)
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusedClientRedisCacheClient
         self.outage = outage_for(",".join(self._servers), retry_seconds)
 
     def _soft(self, name, fallback, *args):
