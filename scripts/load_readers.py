@@ -122,8 +122,12 @@ def figures(env, elapsed):
     out["error_kinds"] = {str(k): v.occurrences for k, v in env.stats.errors.items()}
     out["stale_reads"] = len(Shared.stale)
     out["counters"] = dict(Shared.counters)
-    hits, misses = Shared.counters["cache:hit"], Shared.counters["cache:miss"]
-    out["cache_hit_rate"] = round(hits / (hits + misses), 3) if hits + misses else None
+    # hit: the response cache under the current token; rendered: a rendering kept from before
+    # a publish of other pages, reused (responsecache.reuse_rendering); miss: rendered afresh.
+    hits, reused, misses = (Shared.counters[f"cache:{kind}"] for kind in ("hit", "rendered", "miss"))
+    answered = hits + reused + misses
+    out["cache_hit_rate"] = round(hits / answered, 3) if answered else None
+    out["reused_rate"] = round(reused / answered, 3) if answered else None
     return out
 
 

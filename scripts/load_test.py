@@ -9,7 +9,7 @@ a static file served by whitenoise, one cached case-study page alone, and 60 s o
 traffic (60% case-study pages, 25% filtered lists, 15% searches with filters, popularity
 Zipf-like) while a moderator publishes a changed case study every 5 s through Wagtail's own
 publish. It prints throughput, p50/p95/p99 per kind, each kind's throughput as a ratio of the
-static file's, the cache hit rate, the error count and stale reads.
+static file's, the cache hit rate (and the renderings reused), the error count and stale reads.
 """
 
 import argparse
@@ -224,7 +224,9 @@ def report(args, static, single, mixed, events):
             f"{k.get('p95_ms', 0):>8}{k.get('p99_ms', 0):>8}{k.get('failures', 0):>8}"
         )
     print(
-        f"  cache hit rate {mixed['cache_hit_rate']:.1%}; errors {mixed['errors'] + static['errors'] + single['errors']}"
+        f"  of the pages: {mixed['cache_hit_rate']:.1%} cache hits, {mixed['reused_rate']:.1%} renderings reused, "
+        f"{1 - mixed['cache_hit_rate'] - mixed['reused_rate']:.1%} rendered; "
+        f"errors {mixed['errors'] + static['errors'] + single['errors']}"
         f" {mixed['error_kinds'] or ''}"
     )
     print(
