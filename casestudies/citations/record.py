@@ -23,11 +23,13 @@ class CitedVersion:
     latest: bool
 
 
-def cited_version(page, number=None, as_published=None):
+def cited_version(page, number=None, as_published=None, versions=None):
     """The latest version of a live case study (number=None) or version `number` (`as_published`:
     the page as that version published it, if the caller has it); None if there is no such
-    published version (a preview of a new page)."""
-    versions = list(PublishedVersion.objects.filter(page_id=page.pk).select_related("revision").order_by("number"))
+    published version (a preview of a new page). `versions`: the page's published versions,
+    oldest first, if the caller has read them."""
+    if versions is None:
+        versions = list(PublishedVersion.objects.filter(page_id=page.pk).order_by("number"))
     if not versions:
         return None
     if number is None:

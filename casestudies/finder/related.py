@@ -1,26 +1,24 @@
 """Related case studies for the foot of a case-study page, ranked on the facet index."""
 
-from django.db import connection
+from django.db.models import prefetch_related_objects
 
 from ..models.case_study import CaseStudyPage
-from ..models.findable import FindableVersion
 from ..models.index_page import CaseStudyIndexPage
-from ..models.taxonomy import SuccessFeature
 from .facet_index import facet_index, positions_of
 
 
 def related_case_studies(page, limit=3):
     """Other live, public case studies sharing the most success features and purposes (then
     the most features, then the newest): the same few small queries however many there are."""
-    feature_ids = [item.feature_id for item in page.feature_evidence.all()]
+    prefetch_related_objects([page], "feature_evidence__feature")  # a page served has them
+    features = [item.feature.slug for item in page.feature_evidence.all()]
     purposes = [purpose.slug for purpose in page.purposes.all()]
-    if not feature_ids and not purposes:
+    if not features and not purposes:
         return []
-    index_page = page.get_parent()
+    index_page = CaseStudyIndexPage.above(page) or page.get_parent()
     if index_page is None:
         return []
     index = facet_index(index_page)
-    features = SuccessFeature.objects.filter(pk__in=feature_ids).values_list("slug", flat=True)
     pks = related_pks(index, page.pk, features, purposes, limit)
     pages = CaseStudyPage.objects.filter(pk__in=pks).defer_streamfields().select_related("region")
     pages = {page.pk: page for page in pages}
@@ -36,28 +34,12 @@ def related_pks(index, pk, features, purposes, limit):
     return [index.pks[i] for i in best]
 
 
-# The case-study index a page lives under, by the page's parent path, read once per token (a
-# move or a delete moves it): a case study's rendering parts cost no query of their own.
-_index_pages = {}
-
-
-def index_page_above(page):
-    token, parent_path = FindableVersion.current(), page.path[: -page.steplen]
-    key = (connection.alias, parent_path)
-    if _index_pages.get("token") != token:
-        _index_pages.clear()
-        _index_pages["token"] = token
-    if key not in _index_pages:
-        _index_pages[key] = CaseStudyIndexPage.objects.filter(path=parent_path).first()
-    return _index_pages[key]
-
-
 def case_study_rendering_parts(page, limit=3):
     """What a published case study's page shows that can change while the facet index keeps its
     generation: the page's own live revision and its related case studies' (ranked as
     `related_case_studies` ranks them, on the index alone). None for a page the index does not
     hold (not live, private, or not under the case-study index)."""
-    index_page = index_page_above(page)
+    index_page = CaseStudyIndexPage.above(page)
     if index_page is None:
         return None
     index = facet_index(index_page)

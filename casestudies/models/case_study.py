@@ -31,6 +31,7 @@ from ..blocks import StoryBlock
 from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
 from .choices import EvidenceType, Formality, FundingModel, Licence, Status
 from .findable import readable
+from .index_page import CaseStudyIndexPage
 from .quality import QualityWarningsPanel
 from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
@@ -334,7 +335,8 @@ class CaseStudyPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["index_page"] = self.get_parent().specific_deferred  # whose routes the page links to
+        # Whose routes the page links to.
+        context["index_page"] = CaseStudyIndexPage.above(self) or self.get_parent().specific_deferred
         versions = list(PublishedVersion.objects.filter(page_id=self.pk).order_by("number")) if self.pk else []
         context["versions"] = versions
         context["latest_version"] = versions[-1] if versions else None

@@ -4,10 +4,17 @@ the reader's finder. Each route hands the request to a finder view with the page
 The finder imports the models, so the models cannot import the finder: its views module is
 handed to the page class when the app is ready (`CaseStudiesConfig.ready`)."""
 
+from django.db import connection
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from .findable import FindableVersion
+
+# The case-study index above each parent path, read once per findable-content token (a move,
+# a delete or a publish of the index moves it): a case study served costs no query for it.
+_above = {}
 
 
 class CaseStudyIndexPage(RoutablePageMixin, Page):
@@ -26,6 +33,20 @@ class CaseStudyIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "case-study index"
+
+    @classmethod
+    def above(cls, page):
+        """The case-study index `page` is a child of, or None."""
+        if not page.path:
+            return None
+        token, parent_path = FindableVersion.current(), page.path[: -page.steplen]
+        if _above.get("token") != token:
+            _above.clear()
+            _above["token"] = token
+        key = (connection.alias, connection.settings_dict["NAME"], parent_path)
+        if key not in _above:
+            _above[key] = cls.objects.filter(path=parent_path).first()
+        return _above[key]
 
     @classmethod
     def get_solo(cls):

@@ -43,7 +43,9 @@ def case_study_json_ld(context, page):
     request = context.get("request")
     if not page.pk:
         return ""
-    versions = list(PublishedVersion.objects.filter(page_id=page.pk).order_by("number"))
+    versions = context.get("versions") if context.get("page") is page else None
+    if versions is None:
+        versions = list(PublishedVersion.objects.filter(page_id=page.pk).order_by("number"))
     publisher = {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME, "url": site_url(request) + "/"}
     about = [
         {"@type": "DefinedTerm", "name": item.feature.name, "inDefinedTermSet": "Success features"}

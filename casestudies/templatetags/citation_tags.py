@@ -30,6 +30,12 @@ def _citation(cited, request, formatted=True):
     }
 
 
+def versions_read(context, page):
+    """The published versions the page's own context has read (CaseStudyPage.get_context), so
+    the citations and the meta tags ask for them no more."""
+    return context.get("versions") if context.get("page") is page else None
+
+
 @register.simple_tag(takes_context=True)
 def case_study_citations(context, page, version=None):
     """The citations a case-study page shows: `this_version` (the version being read: the
@@ -38,13 +44,14 @@ def case_study_citations(context, page, version=None):
     request = context.get("request")
     if not page.pk:
         return None
+    versions = versions_read(context, page)
     if not version:  # a missing template variable arrives as ""
-        latest = cited_version(page)
+        latest = cited_version(page, versions=versions)
         if latest is None:
             return None
-        this_version = cited_version(page, latest.number, as_published=page)
+        this_version = cited_version(page, latest.number, as_published=page, versions=versions)
     else:
-        this_version = cited_version(page, version.number, as_published=page)
+        this_version = cited_version(page, version.number, as_published=page, versions=versions)
         latest = cited_version(CaseStudyPage.objects.get(pk=page.pk))
     if latest is None or this_version is None:
         return None
@@ -59,7 +66,12 @@ def citation_meta(context, page, version=None):
     if not page.pk:
         return {}
     version = version or None
-    cited = cited_version(page, version.number if version else None, as_published=page if version else None)
+    cited = cited_version(
+        page,
+        version.number if version else None,
+        as_published=page if version else None,
+        versions=versions_read(context, page),
+    )
     if cited is None:
         return {}
     citation = _citation(cited, request, formatted=False)

@@ -72,4 +72,6 @@ def test_the_api_says_when_full_text_search_failed(client, index_page, tagged):
     # A search this process answered since the last change is still answered in full (kept per
     # process and findable-content token: casestudies/finder/search.py `matching_pks`).
     kept = client.get("/api/v1/case-studies/", {"q": "pathway"}).json()
-    assert kept["meta"]["full_text_search"] is True and [r["title"] for r in kept["results"]] == ["Bravo teacher pathway"]
+    assert kept["meta"]["full_text_search"] is True and [r["title"] for r in kept["results"]] == [
+        "Bravo teacher pathway"
+    ]
