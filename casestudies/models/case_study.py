@@ -360,7 +360,7 @@ class CaseStudyPage(Page):
         return response
 
     # The rows the page, its citation, its meta tags and its JSON-LD each read: loaded once.
-    SERVED_WITH = ("partners__organisation", "feature_evidence__feature")
+    SERVED_WITH = ("partners__organisation", "feature_evidence__feature", "purposes", "policy_levers", "barriers")
 
     def serve(self, request, *args, **kwargs):
         prefetch_related_objects([self], *self.SERVED_WITH)
