@@ -10,9 +10,11 @@ public case studies under the index are ever considered.
 """
 
 import difflib
+import hashlib
 import logging
 from contextlib import nullcontext
 
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
@@ -53,6 +55,8 @@ def guarded():
 
 # -- what the full-text backend finds, kept per process across publishes -----------------------
 MAX_KEPT_SEARCHES = 64
+MATCHES_CACHE = "default"
+MATCHES_SECONDS = 3600
 _matches = {}  # (database, the query's concepts) -> (findable token, frozenset of page pks)
 
 
@@ -65,27 +69,34 @@ def full_text_pks(pages, query):
 
 def matching_pks(query):
     """The pks of the pages the full-text backend finds for `query`. Asked of the whole bank
-    once per query and process; after a publish (or any chain of single-page changes, as the
-    facet index follows them) only the changed pages are asked about again, so a search after
-    a publish costs a query over a handful of pages instead of over every page. Anything else
-    (a synonym, a term, privacy) asks the whole bank again."""
+    once per query (the answer is kept in this process and in the shared cache, for the other
+    processes and app servers); after a publish, or any chain of single-page changes the facet
+    index can follow, only the changed pages are asked about again, so a search after a publish
+    costs a query over a handful of pages instead of over every page. Anything else (a synonym,
+    a term, privacy) asks the whole bank again."""
     token = FindableVersion.current()
     key = (connection.alias, connection.settings_dict["NAME"], repr(query.groups))
     kept = _matches.get(key)
-    if kept is not None and kept[0] != token:
-        steps = FindableChange.steps_since(kept[0], token, MAX_STEPS)
+    shared_key = f"matches:{hashlib.sha256(repr(key[1:]).encode('utf-8', 'surrogatepass')).hexdigest()}"
+    if kept is None:
+        kept = caches[MATCHES_CACHE].get(shared_key)
+    found = kept
+    if found is not None and found[0] != token:
+        steps = FindableChange.steps_since(found[0], token, MAX_STEPS)
         if steps is None:
-            kept = None
+            found = None
         else:
             changed = frozenset(steps)
-            kept = (token, (kept[1] - changed) | full_text_pks(Page.objects.filter(pk__in=changed), query))
-            _matches[key] = kept
-    if kept is None:
-        kept = (token, full_text_pks(Page.objects.all(), query))
-        while len(_matches) >= MAX_KEPT_SEARCHES:
+            found = (token, (found[1] - changed) | full_text_pks(Page.objects.filter(pk__in=changed), query))
+    if found is None:
+        found = (token, full_text_pks(Page.objects.all(), query))
+    if found is not kept:
+        caches[MATCHES_CACHE].set(shared_key, found, MATCHES_SECONDS)
+    if _matches.get(key) is not found:
+        while key not in _matches and len(_matches) >= MAX_KEPT_SEARCHES:
             del _matches[next(iter(_matches))]
-        _matches[key] = kept
-    return kept[1]
+        _matches[key] = found
+    return found[1]
 
 
 # -- the journey ------------------------------------------------------------------------------

@@ -194,3 +194,24 @@ def test_the_generation_stays_through_case_study_publishes_and_moves_otherwise(h
     organisation.name = "University of Testing"
     organisation.save()
     assert facet_index(index_page).generation not in (first, moved)
+
+
+def test_another_process_takes_kept_matches_from_the_shared_cache(index_page, pair):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from casestudies.finder import search
+
+    _, bravo = pair
+    query = parse_query("outreach")
+    assert matching_pks(query) == {bravo.pk}
+    search._matches.clear()  # a process that has not searched for it yet
+    with CaptureQueriesContext(connection) as queries:
+        assert matching_pks(query) == {bravo.pk}
+    assert not [q for q in queries if "wagtailsearch" in q["sql"].lower()]
+    republish(bravo, summary="No longer about that.")
+    search._matches.clear()
+    assert matching_pks(query) == {bravo.pk}  # the title still says it
+    republish(bravo, title="Bravo scheme")
+    search._matches.clear()
+    assert matching_pks(query) == frozenset()
