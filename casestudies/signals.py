@@ -38,7 +38,16 @@ def findable_content_changed(sender, instance=None, signal=None, **kwargs):
             # that update would find the old words and be cached under the new token; so the
             # published page's words are indexed here, committed with the token.
             insert_or_update_object(instance)
+        elif signal is post_save and sender in SEARCHED_THROUGH:
+            # A case study's search words include its partners' names and its barriers' and
+            # purposes' names (CaseStudyPage.search_fields), which nothing else re-indexes.
+            for page in CaseStudyPage.objects.filter(**{SEARCHED_THROUGH[sender]: instance}).distinct():
+                insert_or_update_object(page)
         FindableVersion.bump(page_id=single_page_changed(instance))
+
+
+# What a case study's search words take from other rows: the lookup from the page to each.
+SEARCHED_THROUGH = {PartnerOrganisation: "partners__organisation", Barrier: "barriers", Purpose: "purposes"}
 
 
 def single_page_changed(instance):

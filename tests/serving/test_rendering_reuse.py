@@ -215,3 +215,14 @@ def test_another_process_takes_kept_matches_from_the_shared_cache(index_page, pa
     republish(bravo, title="Bravo scheme")
     search._matches.clear()
     assert matching_pks(query) == frozenset()
+
+
+def test_an_organisation_renamed_is_found_by_its_new_name_at_once(index_page, pair, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    alpha, _ = pair
+    assert "Alpha languages partnership" not in read(index_page.url, q="Wombatshire")[1]
+    organisation = PartnerOrganisation.objects.get(name="Test University")
+    organisation.name = "University of Wombatshire"
+    organisation.save()
+    kind, body = read(index_page.url, q="Wombatshire")
+    assert kind == "miss" and "Alpha languages partnership" in body
