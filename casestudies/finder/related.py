@@ -1,17 +1,20 @@
 """Related case studies for the foot of a case-study page, ranked on the facet index."""
 
-from django.db.models import prefetch_related_objects
-
-from ..models.case_study import CaseStudyPage
+from ..models.case_study import CaseStudyFeatureEvidence, CaseStudyPage
 from ..models.index_page import CaseStudyIndexPage
+from ..models.taxonomy import SuccessFeature
 from .facet_index import facet_index, positions_of
 
 
 def related_case_studies(page, limit=3):
     """Other live, public case studies sharing the most success features and purposes (then
     the most features, then the newest): the same few small queries however many there are."""
-    prefetch_related_objects([page], "feature_evidence__feature")  # a page served has them
-    features = [item.feature.slug for item in page.feature_evidence.all()]
+    evidence = list(page.feature_evidence.all())  # a preview's are the draft's, in memory
+    if all(CaseStudyFeatureEvidence.feature.is_cached(item) for item in evidence):  # a page served
+        features = [item.feature.slug for item in evidence]
+    else:
+        ids = [item.feature_id for item in evidence]
+        features = list(SuccessFeature.objects.filter(pk__in=ids).values_list("slug", flat=True))
     purposes = [purpose.slug for purpose in page.purposes.all()]
     if not features and not purposes:
         return []
