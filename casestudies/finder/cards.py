@@ -3,11 +3,11 @@ list, search and landing page that shows it: a page of results that is not kept 
 `evidencebank.serving.responsecache.reuse_rendering`) costs one cache read for its cards and
 reads from the database only the case studies whose cards were not kept."""
 
-import hashlib
-
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+
+from evidencebank.serving.responsecache import digest
 
 CARD_TEMPLATE = "casestudies/includes/result_card.html"
 CACHE_ALIAS = "default"
@@ -18,7 +18,7 @@ def card_keys(finding, terms):
     """A card shows its case study at one revision, the terms, organisations and addresses of
     the index's generation, and the reader's words highlighted."""
     index = finding.index
-    words = hashlib.sha256(repr(sorted(terms)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    words = digest(repr(sorted(terms)))[:16]
     return {
         pk: f"card:{index.generation}:{pk}:{index.revisions[index.positions[pk]]}:{words}" for pk in finding.result_pks
     }

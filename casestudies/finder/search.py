@@ -10,7 +10,6 @@ public case studies under the index are ever considered.
 """
 
 import difflib
-import hashlib
 import logging
 from contextlib import nullcontext
 
@@ -20,6 +19,8 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
+
+from evidencebank.serving.responsecache import digest
 
 from ..models.case_study import CaseStudyPage
 from ..models.findable import FindableChange, FindableVersion
@@ -77,7 +78,7 @@ def matching_pks(query):
     token = FindableVersion.current()
     key = (connection.alias, connection.settings_dict["NAME"], repr(query.groups))
     kept = _matches.get(key)
-    shared_key = f"matches:{hashlib.sha256(repr(key[1:]).encode('utf-8', 'surrogatepass')).hexdigest()}"
+    shared_key = f"matches:{digest(repr(key[1:]))}"
     if kept is None:
         kept = caches[MATCHES_CACHE].get(shared_key)
     found = kept
