@@ -54,6 +54,14 @@ class CaseStudySummarySerializer(serializers.Serializer):
     licence = LicenceSerializer()
 
 
+class SearchMetaSerializer(serializers.Serializer):
+    searched = serializers.CharField(
+        allow_blank=True, help_text="the words searched: `q` as cleaned, or corrected for spelling"
+    )
+    corrected = serializers.BooleanField(help_text="a word no case study holds was corrected to a near word")
+    relaxed = serializers.BooleanField(help_text="no case study holds all the words: these hold some of them")
+
+
 class ListingMetaSerializer(serializers.Serializer):
     total_count = serializers.IntegerField()
     limit = serializers.IntegerField()
@@ -64,6 +72,7 @@ class ListingMetaSerializer(serializers.Serializer):
     full_text_search = serializers.BooleanField(
         help_text="false when the full-text search backend failed and `q` was matched in titles and summaries only"
     )
+    search = SearchMetaSerializer()
 
 
 class CaseStudyListingSerializer(serializers.Serializer):

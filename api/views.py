@@ -75,7 +75,16 @@ def index_page():
 
 YEAR = {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": latest_year()}
 LISTING_PARAMETERS = [
-    OpenApiParameter("q", {"type": "string", "maxLength": 1000}, description="Search words (all must match)."),
+    OpenApiParameter(
+        "q",
+        {"type": "string", "maxLength": 1000},
+        description="Search words. All must match; when no case study holds them all, those holding some "
+        "of them, most first (`meta.search.relaxed`). A word no case study holds is corrected to a "
+        "near word of the bank's (`meta.search.corrected`).",
+    ),
+    OpenApiParameter(
+        "exact", {"type": "boolean", "default": False}, description="Search the words as typed, never corrected."
+    ),
     *[
         OpenApiParameter(
             param,
@@ -142,6 +151,7 @@ class CaseStudyList(APIView):
             "previous": at(max(0, finding.offset - finding.limit)) if finding.offset > 0 else None,
             "facets": representations.facets(finding.facets),
             "full_text_search": not finding.full_text_failed,
+            "search": {"searched": finding.searched, "corrected": finding.corrected, "relaxed": finding.relaxed},
         }
         results = [representations.case_study_summary(page, request) for page in finding.results]
         response = Response({"meta": meta, "results": results})

@@ -13,7 +13,7 @@ from .search import CaseStudySearch
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_OFFSET = 10**9
-LISTING_PARAMS = ["q", *[facet.param for facet in FACETS], "from_year", "to_year", "sort", "limit", "offset"]
+LISTING_PARAMS = ["q", "exact", *[facet.param for facet in FACETS], "from_year", "to_year", "sort", "limit", "offset"]
 
 
 @dataclass
@@ -24,6 +24,9 @@ class ApiFinding:
     limit: int
     offset: int
     full_text_failed: bool = False
+    searched: str = ""  # the words searched: the reader's, or corrected for spelling
+    corrected: bool = False
+    relaxed: bool = False  # no case study held all the words: these hold some of them
 
 
 def _integer(params, name, low, high, default):
@@ -79,6 +82,9 @@ def find_for_api(index_page, params):
         limit=limit,
         offset=offset,
         full_text_failed=search.full_text_failed,
+        searched=search.query.text,
+        corrected=search.corrected is not None,
+        relaxed=not search.query.is_empty and search.relaxed,
     )
 
 

@@ -20,6 +20,7 @@ def shown(value, length=40):
 
 class CaseStudyFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search case studies")
+    exact = forms.BooleanField(required=False)  # search the words as typed, never corrected
     from_year = forms.IntegerField(required=False, label="From year")
     to_year = forms.IntegerField(required=False, label="To year")
     sort = forms.ChoiceField(required=False, choices=SORTS.items(), label="Sort by")
@@ -37,6 +38,7 @@ class CaseStudyFilterForm(forms.Form):
         data = {}
         raw_q = params.get("q", "")
         data["q"] = clean_query(raw_q)
+        data["exact"] = params.get("exact", "")
         if len(" ".join(raw_q.split())) > MAX_QUERY_LENGTH:
             self.notices.append(
                 f"Your search was longer than {MAX_QUERY_LENGTH} characters, so we used the first {MAX_QUERY_LENGTH}."

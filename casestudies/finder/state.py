@@ -9,7 +9,7 @@ from urllib.parse import quote_plus
 from .facets import FACETS
 
 FACET_PARAMS = [facet.param for facet in FACETS]
-ORDER = ["q", *FACET_PARAMS, "from_year", "to_year", "sort", "page"]
+ORDER = ["q", "exact", *FACET_PARAMS, "from_year", "to_year", "sort", "page"]
 
 
 @dataclass(frozen=True)
