@@ -149,3 +149,39 @@ def test_the_api_says_what_was_corrected_or_relaxed(client, index_page):
     assert body["results"][0]["title"] == "A university mathematics school for sixth formers"
     body = client.get("/api/v1/case-studies/", {"q": "mentoring Bradford"}).json()
     assert body["meta"]["search"]["relaxed"] is True and body["meta"]["total_count"] == 1
+
+
+def test_drafts_private_pages_and_unpublished_revisions_never_lend_a_word(client, index_page, tagged):
+    live = tagged["a"]
+    live.title = "Alpha languages partnership in Quokkaville"
+    live.save_revision()  # a newer draft of a published page
+    for q in ("zebracorm", "quokkavile", "zebracorm partnership"):
+        doc = page(client, index_page.url, q=q)
+        assert doc.select_one(".finder-correction") is None, q
+        assert not any("orn" in t or "Quokka" in t for t in titles(doc)), q
+    body = client.get("/api/v1/case-studies/", {"q": "zebracorm"}).json()
+    assert body["meta"]["search"]["corrected"] is False and body["meta"]["total_count"] == 0
+
+
+def test_served_twice_through_the_response_cache_and_a_publish_moves_it(client, index_page, settings):
+    settings.RESPONSE_CACHE_ENABLED = True
+    make_case_study(index_page, title="A university mathematics school for sixth formers")
+    for _ in range(2):
+        doc = page(client, index_page.url, q="mathamatics")
+        assert "Showing results for mathematics" in doc.select_one(".finder-correction").get_text()
+    make_case_study(index_page, title="Mathamatics: an editor's typo, now published")
+    doc = page(client, index_page.url, q="mathamatics")
+    assert doc.select_one(".finder-correction") is None  # the bank holds the word now
+    assert titles(doc) == ["Mathamatics: an editor's typo, now published"]
+
+
+def test_a_feature_page_search_falls_back_and_corrects_too(client, index_page):
+    evidence = [{"feature": "shared-governance", "evidence": "Shown in the case."}]
+    make_case_study(index_page, title="Mentoring in Hounslow", success_features=evidence)
+    make_case_study(index_page, title="Summer school in Leeds", success_features=evidence)
+    url = index_page.url + "features/shared-governance/"
+    doc = page(client, url, q="mentoring Bradford")
+    assert RELAXED in doc.get_text() and titles(doc) == ["Mentoring in Hounslow"]
+    doc = page(client, url, q="sumer")
+    assert doc.select_one(".finder-correction a")["href"].startswith(url)
+    assert titles(doc) == ["Summer school in Leeds"]
