@@ -20,18 +20,33 @@ import pytest
 import rispy
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 from django.core.management import call_command
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
+from casestudies.citations.files import ris
 from casestudies.models import CaseStudyPage
+from casestudies.templatetags.reading_list_tags import coins_title
 from tests.casestudies.test_permanent_links import publish_change
 from tests.casestudies.test_reading_lists import make_reading_list
 from tests.factories import make_case_study
-
-pytestmark = pytest.mark.django_db
+from tests.naughty import naughty_strings
 
 BANK = "Partnership Evidence Bank"
 ROYAL_HOLLOWAY = "Royal Holloway, University of London"
 PARTNERS = [ROYAL_HOLLOWAY, "Reach Feltham"]
+RECORD = {
+    "id": "case-study-1",
+    "title": "A title",
+    "author": [],
+    "publisher": BANK,
+    "genre": "Case study",
+    "issued": {"date-parts": [[2024]]},
+    "version": "1",
+    "URL": "https://evidence.example.org/cs/1/",
+    "language": "en-GB",
+}
 
 
 def zotero_ris_creator(value):
@@ -257,3 +272,27 @@ def test_a_two_version_case_study_still_has_its_banner(client, partnered):
     assert "Read the latest version" in old.xpath('string(//*[contains(@class, "version-banner")])')
     latest = read_html(client.get(f"/cs/{partnered.pk}/v/2/"))
     assert "which is also the latest version" in latest.xpath('string(//*[contains(@class, "version-banner")])')
+
+
+NAMES = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1).filter(lambda s: s.strip())
+
+
+@given(name=NAMES)
+@hypothesis_settings(max_examples=300)
+def test_any_organisation_name_is_one_whole_name_in_ris(name):
+    """Naughty or not, a name is one single-field RIS author whose NFKC form is the name's."""
+    (entry,) = rispy.loads(ris({**RECORD, "author": [{"literal": name}]}))
+    (author,) = entry["authors"]
+    assert zotero_ris_creator(author).get("fieldMode") == 1
+    one_line = " ".join(name.split())
+    assert unicodedata.normalize("NFKC", author) == unicodedata.normalize("NFKC", one_line)
+
+
+@pytest.mark.parametrize("name", naughty_strings())
+@given(title=NAMES)
+@hypothesis_settings(max_examples=2)
+def test_coins_carry_any_title_and_name_back_unchanged(name, title):
+    record = {**RECORD, "title": title, "author": [{"literal": name}]}
+    fields = parse_qs(coins_title(record), keep_blank_values=True, strict_parsing=True)
+    assert fields["rft.btitle"] == [title]
+    assert fields["rft.aucorp"] == [name]
