@@ -9,6 +9,10 @@ from casestudies import views as casestudies_views
 from casestudies.feeds import case_study_feed
 from evidencebank.serving.health import healthz
 
+# The site's error pages; under /api/ each is a problem document (evidencebank/serving/problems.py).
+handler400 = "evidencebank.serving.errors.bad_request"
+handler403 = "evidencebank.serving.errors.permission_denied"
+handler404 = "evidencebank.serving.errors.page_not_found"
 handler500 = "evidencebank.serving.errors.server_error"
 
 urlpatterns = [
