@@ -4,6 +4,7 @@ import json
 import logging
 
 from django.http import Http404, HttpResponse, JsonResponse
+from django.urls import reverse
 
 from evidencebank.serving.responsecache import reuse_rendering
 
@@ -59,7 +60,12 @@ def landing_page(index_page, request, route, param, slug):
         lambda finding: index_page.render(
             request,
             template="casestudies/landing_page.html",
-            context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
+            context_overrides={
+                "finding": finding,
+                "term": term,
+                "term_kind": term._meta.verbose_name.capitalize(),
+                "feed_url": reverse(f"{param}_feed", kwargs={"slug": term.slug}),
+            },
         ),
     )
 
