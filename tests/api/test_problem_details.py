@@ -60,9 +60,10 @@ ERRORS = [
 @pytest.mark.parametrize(("method", "path", "headers", "status"), ERRORS)
 def test_every_api_error_is_a_problem_document(client, problem_schema, method, path, headers, status):
     for _ in ("cold", "again"):
-        response = getattr(client, method)(path, **headers)
+        response = getattr(client, method)(path, HTTP_ORIGIN="https://vle.example.ac.uk", **headers)
         body = assert_problem(response, status, problem_schema)
         assert body["instance"] == path.split("?")[0]
+        assert response["Access-Control-Allow-Origin"] == "*"  # a page on another site can read it
     if status == 405:
         assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "OPTIONS"}
 
