@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .conftest import TITLES
+from .conftest import TEMPLATE, TITLES
 from .services import AppServer, wait_for
 
 READER_PATHS = ["/", "/case-studies/", "/case-studies/?q=reading", "/case-studies/fault-case-1/"]
@@ -21,13 +21,17 @@ READER_PATHS = ["/", "/case-studies/", "/case-studies/?q=reading", "/case-studie
 
 @pytest.fixture(scope="module")
 def app(fault_cluster, tmp_path_factory):
-    """One gunicorn (2 workers) for this module's tests; each test leaves the database running."""
-    server = AppServer(fault_cluster.url(), log_folder=tmp_path_factory.mktemp("app"))
+    """One gunicorn (2 workers) for this module's tests, on a database of this module's own
+    (both tests only read it); each test leaves the cluster running."""
+    fault_cluster.create_database("fault_database_down", template=TEMPLATE)
+    server = AppServer(fault_cluster.url("fault_database_down"), log_folder=tmp_path_factory.mktemp("app"))
     try:
         server.start()
         yield server
     finally:
         server.stop()
+        fault_cluster.ensure_running()
+        fault_cluster.drop_database("fault_database_down")
 
 
 class Editor:

@@ -67,8 +67,8 @@ def warnings_by_process(app):
     return found
 
 
-def test_redis_killed_under_gunicorn(cluster_running, redis_server, start_app):
-    app = start_app(cluster_running.url(), redis_url=redis_server.url(0), workers=2)
+def test_redis_killed_under_gunicorn(fault_database, redis_server, start_app):
+    app = start_app(fault_database, redis_url=redis_server.url(0), workers=2)
     # Redis in use: the listing is cached, and downloads are limited to 20 a minute.
     wait_for(lambda: app.get("/case-studies/").headers["X-Cache"] == "hit", 10, "a cached listing")
     assert [app.get(DOWNLOAD).status for _ in range(21)].count(429) == 1
