@@ -33,6 +33,9 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from casestudies import renderings
+from casestudies.digest import digest
+
 CACHE_HEADER = "X-Cache"
 NOT_STORED_HEADERS = {"set-cookie", "x-request-id", "content-length"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b", re.IGNORECASE)
@@ -55,10 +58,6 @@ def current_token():
 
 def address_of(request):
     return f"{request.get_host()}{request.get_full_path()}"
-
-
-def digest(text):
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cache_key(request, token):
@@ -156,6 +155,7 @@ def response_from(entry, request):
 class AnonymousResponseCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        renderings.install(reuse_rendering)  # the finder and case studies ask through the domain
 
     def __call__(self, request):
         if not request_may_use_cache(request):
