@@ -6,8 +6,10 @@ import logging
 
 from django.http import HttpResponse
 
+from .finder.form import FINDER_PARAMS
 from .finder.search import SEARCH_FAILURES, guarded, selected_pages
 from .interchange import export_response
+from .renderings import keyed_on
 
 logger = logging.getLogger(__name__)
 
@@ -19,11 +21,11 @@ def download(index_page, request, file_format):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
     try:
         with guarded():
-            return export_response(selected_pages(index_page, request.GET), file_format)
+            response = export_response(selected_pages(index_page, request.GET), file_format)
     except SEARCH_FAILURES:
         if not request.GET.get("q"):
             raise
         logger.exception("Full-text search failed in a download; matching titles and summaries instead")
         response = export_response(selected_pages(index_page, request.GET, full_text=False), file_format)
         response["Cache-Control"] = "no-store"
-        return response
+    return keyed_on(response, FINDER_PARAMS)
