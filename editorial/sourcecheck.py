@@ -62,7 +62,9 @@ def source_rows():
         ]
     rows = []
     for page in CaseStudyPage.objects.live().order_by("title", "pk"):
-        rows += [row(page, page.title, p) for p in check_record(lib, case_study_record(page))]
+        # A source the bank does not hold is no fault of the page (the import report says so once).
+        problems = [p for p in check_record(lib, case_study_record(page)) if p.rule != "source-not-held"]
+        rows += [row(page, page.title, p) for p in problems]
     for page in list(HomePage.objects.live()) + list(StandardPage.objects.live().order_by("title")):
         rows += [row(page, page.title, p) for p in check_document(lib, page_pieces(page))]
     for page in ReadingListPage.objects.live().order_by("title").prefetch_related("items"):
