@@ -202,8 +202,8 @@ REWORDINGS = [
         "partnerships on the quality of education and on students' destinations, and the Academy Trust Handbook "
         "could expect trust boards to include senior leaders from local universities or major employers and name "
         "partnership as a form of engagement. The essay argues it would focus the whole sector, but warns of a "
-        "proliferation of ineffective initiatives unless there are more examples of what works and a strong steer "
-        "on co-production. It points to the Office for Students' expectations of universities' access and "
+        "proliferation of ineffective initiatives unless the sector has more examples of good practice and firm "
+        "guidance on co-production. It points to the Office for Students' expectations of universities' access and "
         "participation work as a model. These are proposals, not current requirements.",
     ),
 ]
