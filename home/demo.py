@@ -130,9 +130,9 @@ def load_case_studies(index):
 
 def withdraw_case_studies():
     """Unpublish demo case studies that the sources turned out not to support (each with its
-    reason in the demo file); returns the external ids unpublished by this run."""
-    document = json.loads((DEMO_DIR / "case_studies.json").read_text(encoding="utf-8"))
-    ids = [item["external_id"] for item in document.get("withdrawn", [])]
+    reason in demo_content/withdrawn.json); returns the external ids unpublished by this run."""
+    document = json.loads((DEMO_DIR / "withdrawn.json").read_text(encoding="utf-8"))
+    ids = [item["external_id"] for item in document["withdrawn"]]
     withdrawn = []
     for page in CaseStudyPage.objects.live().filter(external_id__in=ids).order_by("external_id"):
         page.unpublish()

@@ -93,7 +93,7 @@ def test_every_health_check_statement_and_its_guidance_name_an_existing_passage(
 
 
 def test_the_withdrawn_case_studies_are_gone_and_each_says_why():
-    withdrawn = demo("case_studies.json")["withdrawn"]
+    withdrawn = demo("withdrawn.json")["withdrawn"]
     ids = {r["external_id"] for r in records()}
     lists = [i["case_study"] for data in demo("reading_lists.json")["reading_lists"] for i in data["items"]]
     for item in withdrawn:
