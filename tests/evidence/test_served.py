@@ -137,3 +137,22 @@ def test_the_quality_report_lists_a_copied_run_on_a_live_page(index_page, django
     html = client.get(reverse("editorial:quality")).content.decode()
     assert "Live pages checked against the sources" in html
     assert "Copied words" in html and "Source&#x27;s words copied without quotation marks" in html
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        ({"status": "not-reported", "reported_year": 2014}, "Status not reported in the 2014 source"),
+        (
+            {"status": "not-reported", "reported_year": 2014, "start_year": 2003, "end_year": 2011},
+            "Status not reported in the 2014 source, 2003–2011",
+        ),
+        ({"status": "not-reported"}, "Status not reported"),
+    ],
+)
+def test_a_status_not_reported_reads_as_such_and_is_never_ongoing(index_page, fields, expected):
+    from tests.factories import make_case_study
+
+    page = make_case_study(index_page, **fields, **({"start_year": 2020} if "start_year" not in fields else {}))
+    assert page.status_as_reported.startswith(expected)
+    assert not page.is_ongoing
