@@ -52,6 +52,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("healthcheck", "0003_statement_permissions"), ("casestudies", "0015_proposals_and_practice_notes")]
+    dependencies = [("healthcheck", "0003_statement_permissions"), ("casestudies", "0014_proposals_and_practice_notes")]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -9,7 +9,7 @@ from casestudies.models import Barrier, PolicyLever, SuccessFeature
 
 seed = importlib.import_module("casestudies.migrations.0002_seed_taxonomies")
 reword = importlib.import_module("casestudies.migrations.0006_reword_taxonomy_seed_text")
-proposals = importlib.import_module("casestudies.migrations.0015_proposals_and_practice_notes")
+proposals = importlib.import_module("casestudies.migrations.0014_proposals_and_practice_notes")
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_an_editors_own_wording_is_never_overwritten():
     feature.refresh_from_db()
     assert feature.explanation == "An editor's own words."
     # Text still as seeded is restored on the way back and reworded on the way forward
-    # (0015 first steps back to the text 0006 left).
+    # (0014 first steps back to the text 0006 left).
     lever = PolicyLever.objects.get(slug="leadership-training")
     proposals.reword(django_apps, None, forwards=False)
     reword.restore(django_apps, None)
@@ -86,7 +86,7 @@ def test_the_levers_and_features_say_whose_proposals_and_conclusions_they_are():
         assert "essay" in feature.explanation, feature.slug
 
 
-def test_reversing_0015_restores_0006s_text_and_empties_the_practice_notes_it_added():
+def test_reversing_0014_restores_0006s_text_and_empties_the_practice_notes_it_added():
     proposals.remove_notes(django_apps, None)
     lever = PolicyLever.objects.get(slug="leadership-training")
     assert lever.explanation.startswith("Teaching the features of successful partnership")

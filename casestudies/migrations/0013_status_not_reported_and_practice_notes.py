@@ -15,4 +15,9 @@ class Migration(migrations.Migration):
             name='status',
             field=models.CharField(blank=True, choices=[('pilot', 'Pilot'), ('established', 'Established'), ('scaled', 'Scaled'), ('ended', 'Ended'), ('not-reported', 'Not reported')], help_text='Pilot: a first trial. Established: running for more than a cycle. Scaled: spread to more schools or places. Ended: no longer running. Not reported: the sources do not say. As the sources report it in the reported year, not as it may be today.', max_length=20),
         ),
+        migrations.AddField(
+            model_name='successfeature',
+            name='practice_notes',
+            field=models.TextField(blank=True, help_text="Practice described in the sources that is too thin for a case study, or does not show this feature at work: one paragraph each (blank line between), each naming its source passage. Shown on the feature's page under 'Practice described in the sources'."),
+        ),
     ]

@@ -284,6 +284,6 @@ def remove_notes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("casestudies", "0014_feature_practice_notes")]
+    dependencies = [("casestudies", "0013_status_not_reported_and_practice_notes")]
 
     operations = [migrations.RunPython(add_notes, remove_notes)]
