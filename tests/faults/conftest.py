@@ -193,16 +193,6 @@ class Process:
 
 
 @pytest.fixture
-def migrated_data_restored(django_db_blocker):
-    """Set up before the database fixtures, so torn down after them: a transactional test ends
-    by emptying every table, and this puts back what the migrations wrote (the root page, the
-    groups, the workflow) for the tests that run after it."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
-
-@pytest.fixture
 def shared_database(migrated_data_restored, django_db_serialized_rollback, transactional_db, tmp_path):
     """The test database, committed as the test goes (a transactional test), so that another
     process sees it."""
