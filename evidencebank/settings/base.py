@@ -308,3 +308,7 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
+
+# The source documents the demo content and imports are checked against (casestudies.sourcecheck):
+# `shared/seeds` beside the repository unless set.
+EVIDENCE_SOURCES_DIR = Path(os.environ.get("EVIDENCE_SOURCES_DIR") or BASE_DIR.parent / "shared" / "seeds")
