@@ -7,8 +7,7 @@ from django.core.cache import caches
 from django.db import connection, transaction
 from wagtail.models import Page
 
-from evidencebank.serving.responsecache import digest
-
+from ..digest import digest
 from ..models.findable import FindableChange, FindableVersion
 from .facet_index import MAX_STEPS
 
