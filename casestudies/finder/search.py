@@ -27,7 +27,7 @@ from .finding import Advice, Chip, Correction, FacetView, Finding, Option
 from .form import CaseStudyFilterForm
 from .matches import _matches, guarded, matching_pks  # noqa: F401 - tests clear the kept matches here
 from .query import highlight, parse_query, words_of
-from .spelling import correction
+from .spelling import corrected_query
 from .state import FinderState
 
 PER_PAGE = 20
@@ -76,19 +76,9 @@ class CaseStudySearch:
     def corrected(self):
         """The corrected query, or None. Asked only when no case study holds all the words as
         typed (one search, the one the listing needs anyway): a known word is never changed."""
-        typed = self.typed
-        if self.as_typed or typed.is_empty or self.search_mask(typed):
+        if self.as_typed or self.typed.is_empty or self.search_mask(self.typed):
             return None
-        changes = {}
-        for i, group in enumerate(typed.groups):
-            word = group[0]
-            if len(group) == 1 and " " not in word and not self.search_mask(typed.concept(i)):
-                better = correction(word, self.index)
-                if better:
-                    changes[word] = better
-        if not changes:
-            return None
-        return parse_query(" ".join(changes.get(w, w) for w in words_of(typed.text)), self.synonyms)
+        return corrected_query(self.typed, self.search_mask, self.index, self.synonyms)
 
     def correction_notice(self):
         if self.corrected is None:

@@ -13,7 +13,7 @@ as typed.
 import threading
 from collections import Counter
 
-from .query import STOP_WORDS, words_of
+from .query import STOP_WORDS, parse_query, words_of
 
 MIN_LENGTH = 4
 _kept = threading.local()  # the last index's vocabulary, per thread (an index never changes)
@@ -74,3 +74,18 @@ def correction(word, index):
             if distance <= limit and (best is None or (distance, -count, candidate) < best):
                 best = (distance, -count, candidate)
     return best[2] if best else None
+
+
+def corrected_query(typed, holds, index, synonyms):
+    """`typed` with each one-word concept that no case study holds (`holds(query)` is false)
+    replaced by its nearest vocabulary word, parsed again; None when nothing was replaced."""
+    changes = {}
+    for i, group in enumerate(typed.groups):
+        word = group[0]
+        if len(group) == 1 and " " not in word and not holds(typed.concept(i)):
+            better = correction(word, index)
+            if better:
+                changes[word] = better
+    if not changes:
+        return None
+    return parse_query(" ".join(changes.get(w, w) for w in words_of(typed.text)), synonyms)
