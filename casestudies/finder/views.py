@@ -17,6 +17,10 @@ from .suggestions import suggestions_for
 
 logger = logging.getLogger(__name__)
 
+# How many case studies a finder page found, for the search log (insights/middleware.py reads
+# it, outside the response cache, and removes it).
+RESULTS_HEADER = "X-Finder-Results"
+
 
 def not_stored_if_degraded(response, finding):
     """A page made while full-text search was failing is never kept by the response cache (it
@@ -36,7 +40,9 @@ def finder_response(request, search, render):
         if reused is not None:
             return reused
     finding.cards = result_cards(search, finding)
-    return not_stored_if_degraded(render(finding), finding)
+    response = render(finding)
+    response[RESULTS_HEADER] = str(finding.total)
+    return not_stored_if_degraded(response, finding)
 
 
 def case_study_list(index_page, request):

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "editorial",
     "api",
     "healthcheck",
+    "insights",
+    "submissions",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "evidencebank.serving.throttle.RateLimitMiddleware",
+    # Outside the response cache, so that a search answered from the cache is counted too.
+    "insights.middleware.SearchInsightsMiddleware",
     "evidencebank.serving.responsecache.AnonymousResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -273,6 +277,14 @@ RATE_LIMIT_PROBLEM_PREFIXES = ["/api/"]
 
 # The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
 MAX_QUERY_STRING_LENGTH = 4_000
+
+# Readers' searches (the `insights` app): raw events, then daily counts, each kept this many days
+# and then deleted by `manage.py prune_search_events` (run daily).
+INSIGHTS_RAW_EVENT_DAYS = int(os.environ.get("DJANGO_INSIGHTS_RAW_EVENT_DAYS", "90"))
+INSIGHTS_DAILY_COUNT_DAYS = int(os.environ.get("DJANGO_INSIGHTS_DAILY_COUNT_DAYS", "730"))
+# Submitters' contact details (the `submissions` app) are deleted this many days after their case
+# study is published or rejected, by `manage.py prune_submitter_contacts` (run daily).
+SUBMITTER_CONTACT_DAYS = int(os.environ.get("DJANGO_SUBMITTER_CONTACT_DAYS", "90"))
 
 # The anonymous response cache (evidencebank/serving/responsecache.py).
 RESPONSE_CACHE_SECONDS = 600
