@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
+    path("submit/", include("submissions.urls")),
     path("api/v1/", include("api.urls")),
     path("feeds/case-studies.atom", case_study_feed, name="case_study_feed"),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),

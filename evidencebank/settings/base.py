@@ -271,6 +271,8 @@ RATE_LIMITS = [
     ("api", r"^/api/", ["GET", "HEAD", "OPTIONS"], 120, 60),
     ("oembed", r"^/oembed/$", ["GET", "HEAD"], 120, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
+    # The public case-study submission form (/submit/): a few sends an hour from one address.
+    ("submit", r"^/submit/$", ["POST"], 5, 3600),
 ]
 # Where a refusal is RFC 9457 problem details (the open API's error format) rather than HTML.
 RATE_LIMIT_PROBLEM_PREFIXES = ["/api/"]
