@@ -4,7 +4,7 @@ submitter's contact details in their own row beside it."""
 import uuid
 
 from django.db import transaction
-from django.utils.text import Truncator, slugify
+from django.utils.text import slugify
 
 from casestudies.interchange import validate_record, write_record
 from casestudies.models import CaseStudyIndexPage, EvidenceType
@@ -16,6 +16,10 @@ SUMMARY_LENGTH = 380
 
 class NotSaved(Exception):
     """The submission could not become a draft (no case-study index, or a record the format refuses)."""
+
+
+def shorten(text, length):
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def paragraphs(text):
@@ -35,11 +39,11 @@ def record_for(data):
     return {
         "external_id": "-".join(part for part in ("submitted", slug, uuid.uuid4().hex[:8]) if part),
         "title": data["title"],
-        "summary": Truncator(" ".join(data["activity"].split())).chars(SUMMARY_LENGTH),
+        "summary": shorten(" ".join(data["activity"].split()), SUMMARY_LENGTH),
         "story": story,
         "partners": [{"name": name} for name in data["partners"]],
         "success_features": [
-            {"feature": feature, "evidence": Truncator(data["features_why"]).chars(2000)}
+            {"feature": feature, "evidence": shorten(data["features_why"], 2000)}
             for feature in data["features"]
         ],
         # The least an account can be; editors assign the evidence type when they review it.

@@ -123,6 +123,12 @@ class SubmissionForm(forms.Form):
             raise ValidationError(f"List at most {MAX_PARTNERS} partner organisations")
         if any(len(partner) > 255 for partner in partners):
             raise ValidationError("Keep each partner’s line under 255 characters")
+        seen = set()
+        for partner in partners:
+            key = " ".join(partner.split()).casefold()
+            if key in seen:
+                raise ValidationError(f"“{partner[:80]}” is listed twice: list each partner once")
+            seen.add(key)
         return partners
 
     def clean_links(self):
