@@ -10,7 +10,7 @@ import grimp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("casestudies", "home", "editorial", "api", "healthcheck", "evidencebank")
+PACKAGES = ("casestudies", "home", "editorial", "api", "healthcheck", "evidencebank", "insights", "submissions")
 
 
 def lint_imports(project_dir):
