@@ -3,7 +3,7 @@
 import datetime
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -22,30 +22,20 @@ def this_hour():
 def record_search(search, results):
     hour = this_hour()
     signature = WITHHELD if search.withheld else search.signature
+    asked = {"path": search.path, "query": search.query, "filters": search.filters}
+    results = 0 if search.withheld else results
     with transaction.atomic():
-        SearchEvent.objects.create(
-            hour=hour,
-            signature=signature,
-            path=search.path,
-            query=search.query,
-            filters=search.filters,
-            results=0 if search.withheld else results,
-            withheld=search.withheld,
-        )
-        day = timezone.localdate(hour)
-        updated = DailySearch.objects.filter(day=day, signature=signature).update(
-            searches=F("searches") + 1, results=0 if search.withheld else results
-        )
-        if not updated:
-            DailySearch.objects.create(
-                day=day,
-                signature=signature,
-                path=search.path,
-                query=search.query,
-                filters=search.filters,
-                results=0 if search.withheld else results,
-                searches=1,
-            )
+        SearchEvent.objects.create(hour=hour, signature=signature, results=results, withheld=search.withheld, **asked)
+        today = DailySearch.objects.filter(day=timezone.localdate(hour), signature=signature)
+        if today.update(searches=F("searches") + 1, results=results):
+            return
+        try:
+            with transaction.atomic():
+                DailySearch.objects.create(
+                    day=timezone.localdate(hour), signature=signature, results=results, searches=1, **asked
+                )
+        except IntegrityError:  # another worker made the day's row first
+            today.update(searches=F("searches") + 1, results=results)
 
 
 def record_open(search):
