@@ -43,8 +43,7 @@ def record_for(data):
         "story": story,
         "partners": [{"name": name} for name in data["partners"]],
         "success_features": [
-            {"feature": feature, "evidence": shorten(data["features_why"], 2000)}
-            for feature in data["features"]
+            {"feature": feature, "evidence": shorten(data["features_why"], 2000)} for feature in data["features"]
         ],
         # The least an account can be; editors assign the evidence type when they review it.
         "evidence_type": EvidenceType.NARRATIVE.value,
