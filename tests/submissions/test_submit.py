@@ -169,3 +169,25 @@ def test_contact_details_are_for_editors_and_moderators_only(
     response = client.get("/admin/snippets/submissions/submittercontact/")
     assert response.status_code in (302, 403)
     assert "priya.contact" not in response.content.decode()
+
+
+def test_moderators_get_wagtails_own_review_notification_and_see_it_awaiting_review(
+    index_page, valid, moderator, moderator_client
+):
+    moderator.email = "mo@bank.example"
+    moderator.save()
+    mail.outbox.clear()
+    post(valid)
+    subjects = [m.subject for m in mail.outbox if "mo@bank.example" in m.to]
+    assert any("has been submitted for approval" in subject for subject in subjects), subjects
+    home = moderator_client.get("/admin/").content.decode()
+    assert "Awaiting your review" in home and valid["title"] in home
+
+
+def test_the_contribute_page_links_to_the_form_and_keeps_its_guidance(home_page):
+    from home.demo import load_standard_pages
+
+    load_standard_pages(home_page)
+    html = Client().get("/contribute/").content.decode()
+    assert 'href="/submit/"' in html
+    assert "What to prepare" in html
