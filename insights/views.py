@@ -49,8 +49,16 @@ class ReaderDemandReportView(ReportView):
         return DailySearch.objects.order_by("day")
 
     def get_filtered_queryset(self):
-        self.demand = ReaderDemand(self.filter_queryset(self.get_queryset()))
+        self.demand = ReaderDemand(self.filter_queryset(self.get_queryset()), today=self.window_end())
         return self.demand.rows()
+
+    def window_end(self):
+        """The last day the date filter keeps: the trend is the week before it. Today if open."""
+        if self.filters and self.filters.is_valid():
+            chosen = self.filters.form.cleaned_data.get("day")
+            if chosen is not None and chosen.stop is not None:
+                return chosen.stop.date() if hasattr(chosen.stop, "date") else chosen.stop
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -77,6 +77,10 @@ def test_yesterdays_searches_alone_with_wagtails_date_filter(moderator_client, d
     assert "robotics club" in words and "old question" not in words
     robotics = next(r for r in rows if r["Search words"] == "robotics club")
     assert robotics["Searches"] == "7"
+    day = LAST_MONTH.isoformat()
+    rows = report_rows(moderator_client, f"&day_from={day}&day_to={day}")
+    old = next(r for r in rows if r["Search words"] == "old question")
+    assert old["Trend"].startswith("10 in the last 7 days"), "the trend is the week before the window's end"
 
 
 def test_demanded_but_thin_cells_and_filters(moderator_client, demand):

@@ -81,3 +81,26 @@ def test_every_cleaned_submission_makes_a_valid_record(index_page, valid):
         form = SubmissionForm({**valid, "title": text[:120], "activity": text[:5000] or "x", "partners": text[:200]})
         if form.is_valid():
             assert validate_record(record_for(form.cleaned_data)) == [], text
+
+
+def test_any_text_in_any_field_gets_a_form_answer(index_page, valid):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    client = Client()
+    names = [*FIELDS, "links", "email", "features", "website"]
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        database=None,
+    )
+    @given(field=st.sampled_from(names), text=st.text(max_size=300))
+    def check(field, text):
+        response = client.post("/submit/", {**valid, field: text})
+        assert response.status_code in (302, 400), (field, text, response.status_code)
+        if response.status_code == 400:
+            assert LiveMarkup(response.content.decode()).found == [], (field, text)
+
+    check()
