@@ -1,7 +1,7 @@
 """The editors' email about a new submission and the submitter's confirmation, through Django's
 mail settings (the console in development, SMTP from the DJANGO_EMAIL_* variables in production).
-Sent after the draft is saved; a mail server that fails is logged, never shown to the submitter
-as an error (their case study is saved)."""
+Sent by the task worker once the draft is saved (a slow mail server never holds up the form); a
+mail server that fails is logged, never shown to the submitter (their case study is saved)."""
 
 import logging
 
@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django_tasks import task
 
 from editorial.roles import EDITORS, MODERATORS
 
@@ -25,7 +26,14 @@ def editors_addresses():
     return sorted({email for email in users.values_list("email", flat=True) if email})
 
 
-def notify(page, contact, privacy_url):
+@task()
+def notify(contact_id, privacy_url):
+    from .models import SubmitterContact
+
+    contact = SubmitterContact.objects.select_related("page").filter(pk=contact_id).first()
+    if contact is None:  # deleted before the worker came to it
+        return
+    page = contact.page
     context = {
         "page": page,
         "contact": contact,

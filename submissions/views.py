@@ -24,12 +24,13 @@ def submit(request):
             return redirect("submissions:sent")  # told nothing, saved nothing
         if form.is_valid():
             try:
-                page, contact = draft_from(form.cleaned_data)
+                _page, contact = draft_from(form.cleaned_data)
             except NotSaved:
                 logger.exception("A valid submission could not be saved as a draft")
                 form.add_error(None, "We could not save your case study just now. Please try again later.")
             else:
-                notify(page, contact, request.build_absolute_uri(reverse("submissions:privacy")))
+                privacy_url = request.build_absolute_uri(reverse("submissions:privacy"))
+                notify.enqueue(contact.pk, privacy_url)  # the draft is committed: draft_from's transaction
                 return redirect("submissions:sent")
     status = 400 if form.is_bound else 200
     return render(

@@ -2,6 +2,7 @@
 links that let an editor act on a row."""
 
 import csv
+import hashlib
 import datetime
 import io
 import re
@@ -25,7 +26,7 @@ LAST_MONTH = TODAY - datetime.timedelta(days=30)
 
 
 def searched(day, query="", filters=None, results=0, searches=1, opens=0, path="/case-studies/"):
-    signature = f"{query}|{filters}|{path}"
+    signature = hashlib.sha256(f"{query}|{filters}|{path}".encode()).hexdigest()
     return DailySearch.objects.create(
         day=day,
         signature=signature,
