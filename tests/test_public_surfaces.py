@@ -71,11 +71,15 @@ def surfaces(public, draft, private):
         pages.append((f"/cs/{reading_list.pk}/card/", ok))
         pages.append((f"/api/v1/reading-lists/{reading_list.pk}/", ok))
         pages.append((f"/oembed/?url=http://testserver/cs/{reading_list.pk}/", ok))
+        pages.append((f"/feeds/reading-lists/{reading_list.pk}.atom", ok))
         for extension in ("ris", "bib", "csv", "json"):
             pages.append((f"/cs/{reading_list.pk}/list.{extension}", ok))
     pages += [
         ("/feeds/case-studies.atom", True),
         ("/feeds/case-studies.atom?phase=secondary&q=secret", True),
+        ("/feeds/features/play-to-strengths.atom", True),
+        ("/feeds/levers/sharing-what-works.atom", True),
+        ("/case-studies/features/play-to-strengths/", True),
         ("/sitemap.xml", True),
         ("/robots.txt", True),
         ("/api/v1/", True),

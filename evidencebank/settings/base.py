@@ -61,13 +61,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "evidencebank.serving.logs.RequestIdMiddleware",
     "casestudies.middleware.FindableTokenPerRequestMiddleware",
+    # Before the query-string limit, so that the API's 414 can be read by a page on another site.
+    "corsheaders.middleware.CorsMiddleware",
     "evidencebank.serving.limits.QueryStringLimitMiddleware",
     "evidencebank.serving.headers.SiteCSPMiddleware",
     "evidencebank.serving.headers.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
     "evidencebank.serving.throttle.RateLimitMiddleware",
     # Outside the response cache, so that a search answered from the cache is counted too.
     "insights.middleware.SearchInsightsMiddleware",
@@ -274,8 +275,8 @@ RATE_LIMITS = [
     # The public case-study submission form (/submit/): a few sends an hour from one address.
     ("submit", r"^/submit/$", ["POST"], 5, 3600),
 ]
-# Where a refusal is RFC 9457 problem details (the open API's error format) rather than HTML.
-RATE_LIMIT_PROBLEM_PREFIXES = ["/api/"]
+# Where errors are RFC 9457 problem details rather than HTML pages (api/problem_details.py).
+PROBLEM_DETAILS_PREFIXES = ["/api/"]
 
 # The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
 MAX_QUERY_STRING_LENGTH = 4_000
@@ -299,7 +300,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The open API (/api/v1/, the `api` app): read-only JSON, no sessions or authentication, errors
 # as problem details, an OpenAPI document by drf-spectacular.
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "api.problems.ProblemJSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -314,9 +315,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["api.schema.only_the_open_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.problem_responses"],
 }
 # CORS: any site may GET the API (and only the API).
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
+
+# The source documents the demo content and imports are checked against (casestudies.sourcecheck):
+# `shared/seeds` beside the repository unless set.
+EVIDENCE_SOURCES_DIR = Path(os.environ.get("EVIDENCE_SOURCES_DIR") or BASE_DIR.parent / "shared" / "seeds")

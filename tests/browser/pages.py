@@ -45,7 +45,7 @@ PAGE_STATES = [
     PageState("compare five", "/case-studies/compare/?ids={compare_five}"),
     PageState("compare unknown ids", "/case-studies/compare/?ids=999998,999999,abc"),
     PageState("health check", "/health-check/"),
-    PageState("health check unanswered", "/health-check/?v=1&s1=2&s2=3"),
+    PageState("health check unanswered", "/health-check/?v=2&s1=2&s2=3"),
     PageState("health check result", f"/health-check/result/?r=1-{HEALTH_CHECK_ANSWERS}&phase=secondary&region=london"),
     PageState("health check result, all full", "/health-check/result/?r=1-333333333333333"),
     PageState("health check result, unreadable answers", "/health-check/result/?r=1-x3333333333333x&phase=mars"),

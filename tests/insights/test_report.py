@@ -2,8 +2,8 @@
 links that let an editor act on a row."""
 
 import csv
-import hashlib
 import datetime
+import hashlib
 import io
 import re
 from html import unescape
