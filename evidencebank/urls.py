@@ -8,10 +8,10 @@ from casestudies import discovery, embeds
 from casestudies import views as casestudies_views
 from casestudies.feeds import case_study_feed, reading_list_feed, term_feed
 from casestudies.finder import LISTING_PARAMS
+from casestudies.renderings import cache_keyed_on
 from evidencebank.serving.health import healthz
-from evidencebank.serving.responsecache import cache_keyed_on
 
-# The site's error pages; under /api/ each is a problem document (evidencebank/serving/problems.py).
+# The site's error pages; under /api/ each is a problem document (api/problem_details.py).
 handler400 = "evidencebank.serving.errors.bad_request"
 handler403 = "evidencebank.serving.errors.permission_denied"
 handler404 = "evidencebank.serving.errors.page_not_found"

@@ -2,6 +2,7 @@
 file, writing its records as pages, and writing pages out as JSON or CSV. Other apps and the
 finder use only what is named here."""
 
+from .downloads import export_response
 from .exporting import case_study_record, export_document, export_queryset, spreadsheet_safe, write_csv
 from .format import CANONICAL_SLUGS, MAX_FILE_BYTES, SCHEMA_PATH, SCHEMA_VERSION, plain_to_rich_text
 from .importer import RecordResult, import_records, summarise
@@ -20,6 +21,7 @@ __all__ = [
     "check_file_size",
     "export_document",
     "export_queryset",
+    "export_response",
     "import_records",
     "parse_document",
     "plain_to_rich_text",

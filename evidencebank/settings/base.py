@@ -269,7 +269,7 @@ RATE_LIMITS = [
     ("oembed", r"^/oembed/$", ["GET", "HEAD"], 120, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
 ]
-# Where errors are RFC 9457 problem details rather than HTML pages (evidencebank/serving/problems.py).
+# Where errors are RFC 9457 problem details rather than HTML pages (api/problem_details.py).
 PROBLEM_DETAILS_PREFIXES = ["/api/"]
 
 # The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
