@@ -23,6 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
+    path("submit/", include("submissions.urls")),
     path("api/v1/", include("api.urls")),
     path("feeds/case-studies.atom", cache_keyed_on(*LISTING_PARAMS)(case_study_feed), name="case_study_feed"),
     # Each landing page's own feed: a feature's, a lever's, a reading list's case studies.

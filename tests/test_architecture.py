@@ -13,7 +13,7 @@ import pytest
 pytestmark = pytest.mark.database_agnostic
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("casestudies", "home", "editorial", "api", "healthcheck", "evidencebank")
+PACKAGES = ("casestudies", "home", "editorial", "api", "healthcheck", "evidencebank", "insights", "submissions")
 
 
 def lint_imports(project_dir):

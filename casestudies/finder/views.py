@@ -12,6 +12,10 @@ from .matrix import evidence_matrices
 from .search import CaseStudySearch, find_case_studies
 from .suggestions import suggestions_for
 
+# How many case studies a finder page found, for the search log (insights/middleware.py reads
+# it, outside the response cache, and removes it).
+RESULTS_HEADER = "X-Finder-Results"
+
 
 def not_stored_if_degraded(response, finding):
     """A page made while full-text search was failing is never kept by the response cache (it
@@ -31,7 +35,9 @@ def finder_response(request, search, render):
         if reused is not None:
             return keyed_on(reused, FINDER_PARAMS)
     finding.cards = result_cards(search, finding)
-    return keyed_on(not_stored_if_degraded(render(finding), finding), FINDER_PARAMS)
+    response = render(finding)
+    response[RESULTS_HEADER] = str(finding.total)
+    return keyed_on(not_stored_if_degraded(response, finding), FINDER_PARAMS)
 
 
 def case_study_list(index_page, request):

@@ -7,6 +7,7 @@ from .exporting import case_study_record, export_document, export_queryset, spre
 from .format import CANONICAL_SLUGS, MAX_FILE_BYTES, SCHEMA_PATH, SCHEMA_VERSION, plain_to_rich_text
 from .importer import RecordResult, import_records, summarise
 from .reading import DocumentError, check_file_size, parse_document, read_document_file, read_uploaded_document
+from .validation import validate_record
 from .writing import IMPORT_LOG_ACTION, write_record
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "read_uploaded_document",
     "spreadsheet_safe",
     "summarise",
+    "validate_record",
     "write_csv",
     "write_record",
 ]
