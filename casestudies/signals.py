@@ -4,6 +4,7 @@ links (`home/templatetags/site_tags.py`) on its next request. A change to one pa
 children is recorded with the page's id, so the facet index can patch that page in or out
 rather than rebuild."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from modelsearch.index import insert_or_update_object
@@ -23,6 +24,7 @@ from .models import (
     SuccessFeature,
     SynonymGroup,
 )
+from .semantic.vectors import embed_case_study, remove_vectors
 
 # Page types whose publications are numbered versions with a versioned link.
 VERSIONED_PAGE_TYPES = (CaseStudyPage,)
@@ -59,6 +61,18 @@ def single_page_changed(instance):
     return None
 
 
+def case_study_vectors(sender, instance, signal=None, **kwargs):
+    """Embed a published case study through the task worker; drop an unpublished one's vectors
+    at once (a deleted one's go with its row)."""
+    if not isinstance(instance, CaseStudyPage):
+        return
+    if signal is page_published:
+        if settings.SEMANTIC_EMBED_ON_PUBLISH and settings.SEMANTIC_SEARCH_ENABLED:
+            embed_case_study.enqueue(instance.pk)
+    else:
+        remove_vectors(instance.pk)
+
+
 def record_published_version(sender, instance, revision=None, **kwargs):
     if revision is None or not isinstance(instance, VERSIONED_PAGE_TYPES):
         return
@@ -70,6 +84,8 @@ def connect():
     page_published.connect(record_published_version, dispatch_uid="record-published-version")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(findable_content_changed, dispatch_uid=UID)
+    for signal in (page_published, page_unpublished):
+        signal.connect(case_study_vectors, dispatch_uid="case-study-vectors")
     # Deleting a page deletes its descendants with a queryset, which still sends post_delete
     # per row; restrictions make pages private; terms, organisations and synonyms change what
     # facets say and what a search finds; a site's root page decides its links.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import QueryDict
+from django.test import override_settings
 
 from ..finder import find_for_api
 from ..models import CaseStudyIndexPage, CaseStudyPage
@@ -49,9 +50,19 @@ def run(out, path=DEV_SET, show_missed=False):
     if index_page is None or not wanted <= known:
         out.write("The dev set's case studies are not all published here: run `manage.py load_demo_content` first.\n")
         return None
-    figures, missed = scores(index_page, dev_set)
-    out.write(f"{len(dev_set)} questions, keyword search (the finder as it stands)\n")
-    out.write("  ".join(f"{name} {value:.2f}" for name, value in figures.items()) + "\n")
-    if show_missed:
-        out.write("No right answer in the first five:\n" + "".join(f"  {q}\n" for q in missed))
-    return figures
+    results = side_by_side(index_page, dev_set)
+    out.write(f"{len(dev_set)} questions\n")
+    for name, (figures, missed) in results.items():
+        out.write(f"  {name:8}" + "  ".join(f"{metric} {value:.2f}" for metric, value in figures.items()) + "\n")
+        if show_missed:
+            out.write(f"  {name}: no right answer in the first five:\n" + "".join(f"    {q}\n" for q in missed))
+    return {name: figures for name, (figures, _) in results.items()}
+
+
+def side_by_side(index_page, dev_set):
+    """{"keyword": (figures, missed), "hybrid": ...}: the finder with semantic search off, then on."""
+    with override_settings(SEMANTIC_SEARCH_ENABLED=False):
+        keyword = scores(index_page, dev_set)
+    with override_settings(SEMANTIC_SEARCH_ENABLED=True):
+        hybrid = scores(index_page, dev_set)
+    return {"keyword": keyword, "hybrid": hybrid}

@@ -14,20 +14,21 @@ CACHE_ALIAS = "default"
 CARD_SECONDS = 24 * 3600
 
 
-def card_keys(finding, terms):
+def card_keys(finding, terms, why=lambda pk: ""):
     """A card shows its case study at one revision, the terms, organisations and addresses of
-    the index's generation, and the reader's words highlighted."""
+    the index's generation, the reader's words highlighted, and why it matched if by meaning."""
     index = finding.index
     words = digest(repr(sorted(terms)))[:16]
     return {
-        pk: f"card:{index.generation}:{pk}:{index.revisions[index.positions[pk]]}:{words}" for pk in finding.result_pks
+        pk: f"card:{index.generation}:{pk}:{index.revisions[index.positions[pk]]}:{words}:{digest(why(pk))[:8]}"
+        for pk in finding.result_pks
     }
 
 
 def result_cards(search, finding):
     """The page of results' cards, in order, as HTML."""
     terms = search.query.highlight_terms()
-    keys = card_keys(finding, terms)
+    keys = card_keys(finding, terms, search.why_matched)
     cache = caches[CACHE_ALIAS]
     cards = cache.get_many(list(keys.values()))
     missing = [pk for pk in finding.result_pks if keys[pk] not in cards]

@@ -15,6 +15,7 @@ from .quality import QualityWarning, quality_warnings
 from .reading_lists import ReadingListIndexPage, ReadingListItem, ReadingListPage
 from .synonyms import SynonymGroup
 from .taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
+from .vectors import CaseStudyVector
 from .versions import PublishedVersion
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "CaseStudyIndexPage",
     "CaseStudyPage",
     "CaseStudyPartner",
+    "CaseStudyVector",
     "CaseStudySource",
     "EvidenceType",
     "FindableChange",

@@ -326,3 +326,10 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
 # The source documents the demo content and imports are checked against (casestudies.sourcecheck):
 # `shared/seeds` beside the repository unless set.
 EVIDENCE_SOURCES_DIR = Path(os.environ.get("EVIDENCE_SOURCES_DIR") or BASE_DIR.parent / "shared" / "seeds")
+
+# Hybrid search (casestudies/semantic/): a sentence-embedding model from requirements-model.txt,
+# loaded on the first question that needs it. Off with SEMANTIC_SEARCH_ENABLED=0.
+SEMANTIC_SEARCH_ENABLED = os.environ.get("SEMANTIC_SEARCH_ENABLED", "1").lower() not in ("0", "false", "no", "off")
+SEMANTIC_SEARCH_THREADS = int(os.environ.get("SEMANTIC_SEARCH_THREADS", "2"))
+# Embed a case study when it is published (through the task worker in production).
+SEMANTIC_EMBED_ON_PUBLISH = True

@@ -37,6 +37,9 @@ if os.environ.get("REDIS_URL"):
 # are installed (as in production) for the tests that run production's `db_worker` (tests/faults/).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 INSTALLED_APPS = INSTALLED_APPS + ["django_tasks_db"]  # noqa: F405
+# Most tests publish case studies and search without needing their meaning: embedding every one
+# would cost seconds a test. The tests of hybrid search turn it on (tests/semantic/).
+SEMANTIC_EMBED_ON_PUBLISH = False
 # Uploads made by tests never land among the real media files.
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 # The admin's links in e-mails point at the test client's host.
