@@ -21,19 +21,17 @@ from wagtail.models import Page
 
 from ..models.case_study import CaseStudyPage
 from ..models.synonyms import SynonymGroup
-from ..semantic.ranking import closest
 from .facet_index import any_of, facet_index, mask_of, positions_of
 from .facets import FACETS, FACETS_BY_PARAM
 from .finding import Advice, Chip, Correction, FacetView, Finding, Option
 from .form import CaseStudyFilterForm
 from .matches import _matches, guarded, matching_pks  # noqa: F401 - tests clear the kept matches here
+from .meaning import ByMeaning
 from .query import highlight, parse_query, words_of
 from .spelling import corrected_query
 from .state import FinderState
 
 PER_PAGE = 20
-RRF_K = 60  # reciprocal rank fusion (Cormack, Clarke and Büttcher 2009); tuned on the dev set
-WHY_LENGTH = 160
 RELAXED_NOTICE = "No case study matches all of your words; these match some of them."
 # What a failing full-text backend raises: the database backends raise DatabaseError; a search
 # server (OpenSearch, Elasticsearch) raises connection and timeout errors.
@@ -48,7 +46,7 @@ logger = logging.getLogger(__name__)
 
 
 # -- the journey ------------------------------------------------------------------------------
-class CaseStudySearch:
+class CaseStudySearch(ByMeaning):
     def __init__(self, index_page, params, base_url=None, fixed=None, synonyms=None):
         """`synonyms` defaults to the facet index's; a download, which reads the database
         rather than the index, passes `SynonymGroup.term_lists()`."""
@@ -135,30 +133,6 @@ class CaseStudySearch:
         return any_of(self.concept_masks) if self.relaxed else self.search_mask(self.query)
 
     @cached_property
-    def closest(self):
-        """The case studies closest in meaning to the words (semantic/ranking.py), at most a
-        hundred above a similarity floor: {position in the index: (rank, closest passage)}."""
-        if self.query.is_empty:
-            return {}
-        found = closest(self.query.text, self.index.positions)
-        return {self.index.positions[c.pk]: (rank, c.passage) for rank, c in enumerate(found)}
-
-    @cached_property
-    def query_mask(self):
-        """What the words find: their keyword matches and the case studies closest in meaning."""
-        if self.keyword_mask is None or not self.closest:
-            return self.keyword_mask
-        return self.keyword_mask | mask_of(list(self.closest), self.index.size)
-
-    def why_matched(self, pk):
-        """For a case study found by meaning alone, its passage closest to the question."""
-        position = self.index.positions.get(pk)
-        if position not in self.closest or (self.keyword_mask or 0) >> position & 1:
-            return ""
-        passage = self.closest[position][1]
-        return passage if len(passage) <= WHY_LENGTH else passage[:WHY_LENGTH].rsplit(" ", 1)[0] + "…"
-
-    @cached_property
     def concept_masks(self):
         return [self.search_mask(self.query.concept(i)) for i in range(len(self.query.groups))]
 
@@ -217,7 +191,8 @@ class CaseStudySearch:
             found = Page.objects.filter(pk__in=self.published.values("pk")).search(
                 query.any_word_query() if relaxed else query.search_query(), order_by_relevance=False
             )
-            pages = pages.filter(pk__in=found.get_queryset().order_by().values("pk"))
+            by_meaning = Q(pk__in=[self.index.pks[i] for i in self.closest])  # as the listing: meaning too
+            pages = pages.filter(Q(pk__in=found.get_queryset().order_by().values("pk")) | by_meaning)
         elif not query.is_empty:
             concepts = [query.concept(i) for i in range(len(query.groups))] if relaxed else [query]
             mask = any_of(self.words_mask(concept) for concept in concepts)
@@ -279,20 +254,8 @@ class CaseStudySearch:
         if self.relaxed:  # most of the reader's words first, then the order chosen
             held = Counter(i for mask in self.concept_masks for i in positions_of(mask))
             positions.sort(key=lambda i: -held[i])
-        if self.sort == "relevance" and self.closest:
-            positions = self.fused(positions)
+        positions = self.fused(positions) if self.sort == "relevance" and self.closest else positions
         return [self.index.pks[i] for i in positions]
-
-    def fused(self, positions):
-        """The keyword order and the order by meaning, by reciprocal rank fusion."""
-        keyword = self.keyword_mask or 0
-        score = dict.fromkeys(positions, 0.0)
-        for rank, i in enumerate(i for i in positions if keyword >> i & 1):
-            score[i] += 1 / (RRF_K + rank + 1)
-        for i, (rank, _) in self.closest.items():
-            if i in score:
-                score[i] += 1 / (RRF_K + rank + 1)
-        return sorted(positions, key=lambda i: -score[i])
 
     def title_matches_first(self, positions):
         """Best match: case studies with more of the reader's concepts in the title first, then

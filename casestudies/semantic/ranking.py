@@ -79,8 +79,9 @@ def ranked(question, allowed):
     if model is None:
         return []
     similarities = matrix @ model.embed([question])[0]
+    above = numpy.flatnonzero(similarities >= FLOOR)
     found, seen = [], set()
-    for row in numpy.argsort(-similarities):
+    for row in above[numpy.argsort(-similarities[above])]:
         similarity = float(similarities[row])
         if similarity < FLOOR or len(found) >= CANDIDATES:
             break

@@ -155,3 +155,24 @@ def test_the_setting_turns_semantic_search_off(client, index_page, embedding, se
     settings.SEMANTIC_SEARCH_ENABLED = False
     assert ranking.closest("helping young children with books", {1}) == []
     assert titles(client, index_page.url, q="children with books")[0] == []
+
+
+@pytest.mark.django_db
+def test_the_feature_pages_downloads_and_rebuild_use_the_same_search(client, index_page, embedding, settings):
+    question = "helping young children with books"
+    page = make_case_study(
+        index_page, title="Reading buddies", summary="Undergraduates listen to young pupils read aloud."
+    )
+    make_case_study(index_page, title="Maths masterclasses", summary="Lecturers teach sixth formers calculus.")
+    feature_page = index_page.url + "features/play-to-strengths/"
+    assert titles(client, feature_page, q=question)[0] == ["Reading buddies"]
+    download = client.get(index_page.url + "download/csv/", {"q": question}).content.decode()
+    assert "Reading buddies" in download and "Maths masterclasses" not in download
+
+    CaseStudyVector.objects.all().delete()
+    CaseStudyVector.objects.create(page=page, model_version="an-old-model", chunk=0, passage="old", vector=b"")
+    out = io.StringIO()
+    call_command("rebuild_vectors", stdout=out)
+    assert "Embedded 2 case studies" in out.getvalue()
+    assert set(CaseStudyVector.objects.values_list("model_version", flat=True)) == {embedder_module.MODEL_VERSION}
+    assert titles(client, index_page.url, q="children reading stories")[0] == ["Reading buddies"]
