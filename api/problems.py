@@ -1,11 +1,11 @@
-"""RFC 9457 problem details (`application/problem+json`) for every API error, written by the
-serving layer's one problem writer (evidencebank/serving/problems.py) so that the views' errors,
+"""RFC 9457 problem details (`application/problem+json`) for every API error, written by
+the one problem writer (api/problem_details.py, which the serving layer also uses) so that the views' errors,
 Django REST framework's (404, 405, 406, ...) and the middleware's (414, 429, 500, 503) agree."""
 
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
-from evidencebank.serving.problems import PROBLEM_MEDIA_TYPE, problem_response
+from .problem_details import PROBLEM_MEDIA_TYPE, problem_response
 
 __all__ = ["PROBLEM_MEDIA_TYPE", "bad_parameters", "problem", "problem_exception_handler"]
 

@@ -1,7 +1,7 @@
 """drf-spectacular hooks: the document describes /api/v1/ only, and every error each operation
-can give, as the problem details the serving layer writes (evidencebank/serving/problems.py)."""
+can give, as the problem details the serving layer writes (api/problem_details.py)."""
 
-from evidencebank.serving.problems import PROBLEM_MEDIA_TYPE
+from .problem_details import PROBLEM_MEDIA_TYPE
 
 PROBLEM_SCHEMA = {"$ref": "#/components/schemas/Problem"}
 RETRY_AFTER_HEADER = {

@@ -8,10 +8,10 @@ from casestudies import discovery, embeds
 from casestudies import views as casestudies_views
 from casestudies.feeds import case_study_feed, reading_list_feed, term_feed
 from casestudies.finder import LISTING_PARAMS
+from casestudies.renderings import cache_keyed_on
 from evidencebank.serving.health import healthz
-from evidencebank.serving.responsecache import cache_keyed_on
 
-# The site's error pages; under /api/ each is a problem document (evidencebank/serving/problems.py).
+# The site's error pages; under /api/ each is a problem document (api/problem_details.py).
 handler400 = "evidencebank.serving.errors.bad_request"
 handler403 = "evidencebank.serving.errors.permission_denied"
 handler404 = "evidencebank.serving.errors.page_not_found"
@@ -23,6 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
+    path("submit/", include("submissions.urls")),
     path("api/v1/", include("api.urls")),
     path("feeds/case-studies.atom", cache_keyed_on(*LISTING_PARAMS)(case_study_feed), name="case_study_feed"),
     # Each landing page's own feed: a feature's, a lever's, a reading list's case studies.

@@ -69,3 +69,12 @@ def migrated_data_restored(django_db_blocker):
     yield
     with django_db_blocker.unblock():
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Browser tests check what Chromium renders, the same from either database: marked before
+    `-m` selects, so .ci/run runs them in the SQLite pass only (docs/developers.md)."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.database_agnostic)

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..models.case_study import CaseStudyPage
+from ..sourcecheck import SourcesMissing, check_record, library, sources_dir
 from .exporting import case_study_record
 from .format import canonical_record
 from .indexing import IndexBatch
@@ -29,6 +30,17 @@ class RecordResult:
     outcome: str  # "created", "updated", "unchanged" or "failed"
     errors: list = field(default_factory=list)
     page: CaseStudyPage | None = None
+    # Source-check problems (casestudies.sourcecheck): shown to the editor, never blocking the import.
+    warnings: list = field(default_factory=list)
+
+
+def source_warnings(record):
+    """The record's problems against the source documents, as RecordErrors (warnings only)."""
+    try:
+        lib = library()
+    except SourcesMissing:
+        return [RecordError("", f"Not checked against the sources: no source documents in {sources_dir()}.")]
+    return [RecordError(p.where, f"{p.label}: {p.message}") for p in check_record(lib, record)]
 
 
 def dry_run_outcome(record):
@@ -95,8 +107,11 @@ def import_record(index, record, seen_ids, index_page, publish, user, dry_run, s
     if errors:
         return RecordResult(index, external_id, "failed", errors)
     if dry_run:
-        return RecordResult(index, external_id, dry_run_outcome(record))
-    return write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch)
+        result = RecordResult(index, external_id, dry_run_outcome(record))
+    else:
+        result = write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch)
+    result.warnings = source_warnings(record)
+    return result
 
 
 def write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch=None):

@@ -8,7 +8,7 @@ page with `Retry-After`, and an editor in the admin is told that what they were 
 saved. Every other exception gets the 500 page. Both are rendered without the database and
 pass through the security-header middleware like any other response. Under the open API
 (`/api/`) every one of these errors, and the 400, 403 and 404 below, is a problem document
-instead (evidencebank/serving/problems.py).
+instead (api/problem_details.py).
 """
 
 import sys
@@ -19,8 +19,9 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.views import defaults
 
+from api.problem_details import problem_response, wants_problem
+
 from .logs import request_id_of
-from .problems import problem_response, wants_problem
 
 RETRY_AFTER_SECONDS = 30
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)

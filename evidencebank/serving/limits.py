@@ -9,7 +9,7 @@ sits under gunicorn's own request-line limit (4,094 bytes), so the two never dis
 from django.conf import settings
 from django.http import HttpResponse
 
-from .problems import problem_response, wants_problem
+from api.problem_details import problem_response, wants_problem
 
 DEFAULT_MAX_QUERY_STRING_LENGTH = 4_000
 

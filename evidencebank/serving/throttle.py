@@ -3,7 +3,7 @@ REDIS_URL is set, so every gunicorn worker shares the count), answering 429 with
 
 settings.RATE_LIMITS is a list of rules: (name, path regex, methods, requests, seconds). A rule
 counts requests from one address in fixed windows of `seconds`; past `requests` the endpoint
-answers 429 until the window ends: under the open API (evidencebank/serving/problems.py) as
+answers 429 until the window ends: under the open API (api/problem_details.py) as
 RFC 9457 problem details, like the API's other errors, and elsewhere as the site's HTML page
 (templates/429.html), both rendered without the database. The address is REMOTE_ADDR: behind a proxy, have the proxy
 set it (gunicorn's --forwarded-allow-ips), never trust a client-sent X-Forwarded-For here.
@@ -17,8 +17,9 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from api.problem_details import problem_response, wants_problem
+
 from .errors import stylesheet_url
-from .problems import problem_response, wants_problem
 
 
 class Rule:

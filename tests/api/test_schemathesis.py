@@ -90,10 +90,9 @@ def test_the_api_errors_match_its_openapi_document(settings, index_page, case_st
         (taxonomies.Case(), 429),
     ]
     for case, status in cases:
-        # identity: the response cache gzips what it stores, and schemathesis' WSGI transport
-        # hands the body to the checks undecoded.
-        response = case.call_and_validate(headers={"Accept-Encoding": "identity"})
+        response = case.call(headers={"Accept-Encoding": "identity"})  # as above: no gunzip here
         assert response.status_code == status
         if status >= 400:
             headers = {name.lower(): value for name, value in response.headers.items()}
             assert headers["content-type"] in ("application/problem+json", ["application/problem+json"])
+        case.validate_response(response)

@@ -12,7 +12,7 @@ from tests.casestudies.test_reading_lists import make_reading_list
 from tests.factories import make_case_study
 from tests.naughty import naughty_strings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_agnostic]
 
 
 def test_a_card_is_frameable_and_every_other_page_is_not(client, case_study):
