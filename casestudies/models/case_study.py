@@ -225,10 +225,12 @@ class CaseStudyPage(Page):
     ]
     partner_panels = [
         HelpPanel(
-            "Add every partner organisation and what it does best. Mark a lead only where a source says "
-            "who convened or led the work."
+            "Add every partner organisation a source names, and what it does best. Mark a lead only where a "
+            "source says who convened or led the work. Leave this empty when the sources name no partner: "
+            "the citation then credits the bank."
         ),
-        InlinePanel("partners", label="Partner", min_num=1, heading="Partners"),
+        # No minimum: ten of the demo case studies' sources name no partner, and the importer accepts that.
+        InlinePanel("partners", label="Partner", heading="Partners"),
     ]
     feature_panels = [
         HelpPanel("Choose each success feature this case shows (at least one) and say how it shows it."),
