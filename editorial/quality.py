@@ -33,7 +33,7 @@ def content_as_edited(page):
 
 
 def quality_rows(today=None):
-    pages = CaseStudyPage.objects.order_by("title", "pk").prefetch_related("sources", "impact_measures", "partners")
+    pages = CaseStudyPage.objects.order_by("title", "pk").prefetch_related("sources", "impact_measures")
     rows = []
     for page in pages:
         content = content_as_edited(page)

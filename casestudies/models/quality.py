@@ -15,7 +15,6 @@ from .choices import EvidenceType
 
 # Stable identifiers (used in the report's download) and the names editors see.
 RULES = {
-    "no-partner": "No partner named",
     "measure-needs-baseline-and-result": "Type 2 or 3 evidence without a baseline and a result",
     "source-needs-year": "Source without a year",
     "source-needs-author-or-publisher": "Source without authors or publisher",
@@ -37,14 +36,6 @@ class QualityWarning:
 def quality_warnings(page, today=None):
     """The content-quality warnings for a case study as `page` holds it (live, or a revision)."""
     warnings = []
-    if not page.partners.all():
-        warnings.append(
-            QualityWarning(
-                "no-partner",
-                "No partner organisation is named. That is right when the sources name none (the citation then "
-                "credits the bank); otherwise add the partners the sources name.",
-            )
-        )
     if page.evidence_type in (EvidenceType.EMPIRICAL, EvidenceType.CAUSAL):
         measures = list(page.impact_measures.all())
         if not any(m.baseline.strip() and m.result.strip() for m in measures):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 
-from casestudies.models import CaseStudyPage, quality_warnings
+from casestudies.models import CaseStudyPage
 from tests.casestudies.test_admin import add_case_study_url, case_study_form
 from tests.factories import make_case_study
 
@@ -40,8 +40,3 @@ def test_a_title_change_to_an_imported_page_with_no_partner_saves(editor_in_grou
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.get_latest_revision_as_object().title == "A new title"
-
-
-def test_the_quality_report_warns_when_no_partner_is_named(index_page):
-    assert "no-partner" in [w.rule for w in quality_warnings(make_case_study(index_page, partners=[]))]
-    assert "no-partner" not in [w.rule for w in quality_warnings(make_case_study(index_page))]
