@@ -27,6 +27,7 @@ def result_row(result, record):
         "title": storable(title) if isinstance(title, str) else "",
         "outcome": result.outcome,
         "errors": [{"field": storable(e.field), "message": storable(e.message)} for e in result.errors],
+        "new_organisations": [storable(name) for name in result.new_organisations],
     }
 
 

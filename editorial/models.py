@@ -137,5 +137,10 @@ class ImportJob(models.Model):
         return self.counts(self.dry_run_report)
 
     @property
+    def new_organisations(self):
+        """The partner organisations the checked file would add to the bank's list."""
+        return [name for row in self.dry_run_report for name in row.get("new_organisations", [])]
+
+    @property
     def report_counts(self):
         return self.counts(self.report)

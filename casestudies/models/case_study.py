@@ -429,7 +429,7 @@ class CaseStudyPartner(Orderable):
         "casestudies.PartnerOrganisation",
         on_delete=models.PROTECT,
         related_name="partnerships",
-        help_text="Choose the organisation, or add it under Taxonomy › Partner organisations first.",
+        help_text="Choose the organisation; if it is not in the list yet, create it in the chooser.",
     )
     role = models.CharField(
         "what it does best",
