@@ -104,11 +104,11 @@ class Submission:
 
 
 def awaiting_review():
-    """Case studies in a workflow waiting for a moderator, longest-waiting first."""
+    """Case studies in a workflow waiting for a moderator, longest-waiting first. A page a
+    moderator sent back for changes waits on its editor, not on review."""
     page_type = ContentType.objects.get_for_model(CaseStudyPage)
     states = list(
-        WorkflowState.objects.active()
-        .filter(content_type=page_type)
+        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS, content_type=page_type)
         .select_related("requested_by")
         .order_by("created_at")
     )

@@ -33,6 +33,7 @@ from .choices import EvidenceType, Formality, FundingModel, Licence, Status
 from .findable import readable
 from .index_page import CaseStudyIndexPage
 from .quality import QualityWarningsPanel
+from .review import ReviewCommentPanel
 from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
 
@@ -213,6 +214,7 @@ class CaseStudyPage(Page):
     base_form_class = CaseStudyPageForm
 
     story_panels = [
+        ReviewCommentPanel(heading="Changes requested"),
         QualityWarningsPanel(heading="Content quality"),
         TitleFieldPanel(
             "title",
