@@ -47,12 +47,13 @@ class ContentQualityReportView(ReportView):
     index_results_url_name = "editorial:quality_results"
     export_filename = "content-quality"
     paginate_by = None
-    list_export = ["title", "state", "problem", "message", "last_reviewed", "rule"]
+    list_export = ["title", "state", "problem", "message", "where", "last_reviewed", "rule"]
     export_headings = {
         "title": "Case study",
         "state": "State",
         "problem": "Problem",
         "message": "What to do",
+        "where": "Where to fix it",
         "last_reviewed": "Last reviewed",
         "rule": "Rule",
     }
