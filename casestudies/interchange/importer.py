@@ -106,7 +106,7 @@ def import_record(index, record, seen_ids, index_page, publish, user, dry_run, s
     external_id = external_id if isinstance(external_id, str) else ""
     if external_id and external_id in seen_ids:
         errors.append(
-            RecordError("external_id", f"“{truncate(external_id)}” is also used by record {seen_ids[external_id]}.")
+            RecordError("external_id", f"“{truncate(external_id)}” is also used by record {seen_ids[external_id] + 1}.")
         )
     seen_ids.setdefault(external_id, index)
     if errors:
