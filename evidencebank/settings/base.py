@@ -117,6 +117,13 @@ if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite for a web server: a transaction takes the write lock when it begins (IMMEDIATE), so
+    # two requests writing at once queue (up to 5 s) instead of one failing "database is locked"
+    # when it upgrades its read lock; WAL lets readers carry on while one request writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;"
+    )
 if IS_POSTGRES:
     # Wagtail's database search backend uses PostgreSQL full-text search through this app.
     INSTALLED_APPS.append("django.contrib.postgres")
