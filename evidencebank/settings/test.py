@@ -24,6 +24,17 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 INSTALLED_APPS = INSTALLED_APPS + ["django_tasks_db"]  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "media" / "test"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The browser tests' live server shares the in-memory test database (shared cache) with the
+# test's own open transaction; begun IMMEDIATE, that transaction would lock the server out.
+# Production's SQLite options are tested as they are, on a file (test_concurrent_saves.py).
+if "transaction_mode" in DATABASES["default"].get("OPTIONS", {}):  # noqa: F405
+    DATABASES = {  # a copy: base.DATABASES keeps production's options
+        **DATABASES,  # noqa: F405
+        "default": {
+            **DATABASES["default"],  # noqa: F405
+            "OPTIONS": {k: v for k, v in DATABASES["default"]["OPTIONS"].items() if k != "transaction_mode"},  # noqa: F405
+        },
+    }
 # Serve static files straight from the source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -13,6 +13,7 @@ from django.db.backends.sqlite3.base import DatabaseWrapper
 from django.test import Client
 from django.urls import reverse
 
+from evidencebank.settings import base
 from tests.casestudies.test_admin import case_study_form
 from tests.factories import make_case_study
 
@@ -30,7 +31,9 @@ def copy_to_file(path):
 
 
 def save_repeatedly(path, user, url, form, statuses, start):
-    wrapper = DatabaseWrapper({**settings.DATABASES["default"], "NAME": str(path)}, alias="default")
+    # Production's options (the test settings drop transaction_mode for the in-memory database).
+    options = base.DATABASES["default"]["OPTIONS"]
+    wrapper = DatabaseWrapper({**settings.DATABASES["default"], "OPTIONS": options, "NAME": str(path)}, alias="default")
     connections["default"] = wrapper  # this thread's own connection, as a server thread has
     client = Client()
     client.force_login(user)
