@@ -9,7 +9,6 @@ With UPDATE_GUIDE_SCREENSHOTS=1 the screenshots replace docs/images/editors/ (do
 import io
 import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -119,7 +118,7 @@ def test_an_editor_and_a_moderator_take_a_case_study_from_draft_to_published(sig
     editor.get_by_role("button", name="Toggle preview").click()
 
     more_actions(editor, "Submit to Evidence review")
-    expect(editor.locator(".messages")).to_contain_text("submitted")
+    expect(editor.locator(".messages")).to_contain_text("submitted", timeout=30_000)
     edit_link = editor.locator(".messages").get_by_role("link", name="Edit").first.get_attribute("href")
     page_id = int(re.search(r"/pages/(\d+)/edit/", edit_link).group(1))
 
@@ -132,7 +131,7 @@ def test_an_editor_and_a_moderator_take_a_case_study_from_draft_to_published(sig
     shoot(moderator, "03-request-changes", dialog.locator(".modal-content"))
     dialog.get_by_role("button", name="Request changes").click()
     expect(moderator.locator(".messages")).to_contain_text(
-        "Changes requested from Ada Editor; they have been notified."
+        "Changes requested from Ada Editor; they have been notified.", timeout=30_000
     )
     leave_editor(moderator)
 
@@ -148,14 +147,14 @@ def test_an_editor_and_a_moderator_take_a_case_study_from_draft_to_published(sig
     editor.locator("#id_sources-0-publisher").fill("The trust")
     editor.locator("#id_sources-0-year").fill("2025")
     more_actions(editor, "Resubmit to Moderator review")
-    expect(editor.locator(".messages")).to_contain_text("has been submitted for moderation")
+    expect(editor.locator(".messages")).to_contain_text("has been submitted for moderation", timeout=30_000)
     leave_editor(editor)
 
     # The moderator approves; the page is published and readers find it.
     moderator.goto(f"/admin/pages/{page_id}/edit/")
     expect(moderator.locator("[data-review-comment]")).to_have_count(0)
     more_actions(moderator, "Approve and Publish")
-    expect(moderator.locator(".messages")).to_contain_text("has been updated")
+    expect(moderator.locator(".messages")).to_contain_text("has been updated", timeout=30_000)
     leave_editor(moderator)
 
     reader = moderator.context.browser.new_page(base_url=site["url"])
