@@ -7,7 +7,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from casestudies import discovery, embeds
 from casestudies import views as casestudies_views
 from casestudies.feeds import case_study_feed
+from casestudies.finder import LISTING_PARAMS
 from evidencebank.serving.health import healthz
+from evidencebank.serving.responsecache import cache_keyed_on
 
 handler500 = "evidencebank.serving.errors.server_error"
 
@@ -18,11 +20,11 @@ urlpatterns = [
     path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
     path("api/v1/", include("api.urls")),
-    path("feeds/case-studies.atom", case_study_feed, name="case_study_feed"),
+    path("feeds/case-studies.atom", cache_keyed_on(*LISTING_PARAMS)(case_study_feed), name="case_study_feed"),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),
     # Embeddable cards (the only frameable pages) and the oEmbed endpoint describing them.
     path("cs/<int:page_id>/card/", embeds.card, name="card"),
-    path("oembed/", embeds.oembed, name="oembed"),
+    path("oembed/", cache_keyed_on("url", "format", "maxwidth", "maxheight")(embeds.oembed), name="oembed"),
     path("robots.txt", discovery.robots, name="robots"),
     # Permanent links: never changed, never reused, 301 to wherever the page lives now.
     path("cs/<int:page_id>/", casestudies_views.permanent_link, name="permanent_link"),

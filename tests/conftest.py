@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 
 from home.demo import build_page_tree
 from tests.factories import make_case_study
@@ -30,3 +31,29 @@ def editor_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+def clear_caches():
+    for cache in caches.all():
+        if hasattr(cache, "_cache") and hasattr(cache._cache, "get_client"):
+            # Redis: delete this run's keys only (the database may hold another suite's).
+            client = cache._cache.get_client(write=True)
+            for key in client.scan_iter(f"{cache.key_prefix}:*"):
+                client.delete(key)
+        else:
+            cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts and ends with empty caches: the response cache is on in tests."""
+    clear_caches()
+    yield
+    clear_caches()
+
+
+@pytest.fixture
+def no_response_cache(settings):
+    """For a test that reads `response.context`: a page served from the response cache has none."""
+    settings.RESPONSE_CACHE_ENABLED = False
+    return settings

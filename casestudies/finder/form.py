@@ -12,6 +12,8 @@ from .facets import FACETS
 from .query import MAX_QUERY_LENGTH, clean_query
 
 SORTS = {"relevance": "Best match", "newest": "Newest first", "title": "Title A to Z"}
+# Every URL parameter the finder's pages read (the response cache keys on these alone).
+FINDER_PARAMS = ("q", "from_year", "to_year", "sort", "page", *(facet.param for facet in FACETS))
 
 
 def shown(value, length=40):

@@ -5,12 +5,13 @@ import logging
 
 from django.http import Http404, HttpResponse, JsonResponse
 
-from evidencebank.serving.responsecache import reuse_rendering
+from evidencebank.serving.responsecache import keyed_on, reuse_rendering
 
 from ..interchange import export_document, export_queryset, write_csv
 from .cards import result_cards
 from .compare import compare
 from .facets import FACETS_BY_PARAM
+from .form import FINDER_PARAMS
 from .matrix import evidence_matrices
 from .search import SEARCH_FAILURES, CaseStudySearch, find_case_studies, guarded, selected_pages
 from .suggestions import suggestions_for
@@ -34,9 +35,9 @@ def finder_response(request, search, render):
     if not finding.full_text_failed:
         reused = reuse_rendering(request, finding.rendering_parts())
         if reused is not None:
-            return reused
+            return keyed_on(reused, FINDER_PARAMS)
     finding.cards = result_cards(search, finding)
-    return not_stored_if_degraded(render(finding), finding)
+    return keyed_on(not_stored_if_degraded(render(finding), finding), FINDER_PARAMS)
 
 
 def case_study_list(index_page, request):
@@ -72,11 +73,11 @@ def matrix_page(index_page, request):
         template="casestudies/matrix_page.html",
         context_overrides={"finding": finding, "matrices": evidence_matrices(index_page, finding)},
     )
-    return not_stored_if_degraded(response, finding)
+    return keyed_on(not_stored_if_degraded(response, finding), FINDER_PARAMS)
 
 
 def suggestions(index_page, request):
-    return JsonResponse(suggestions_for(index_page, request.GET.get("q", "")))
+    return keyed_on(JsonResponse(suggestions_for(index_page, request.GET.get("q", ""))), ["q"])
 
 
 def download_response(selected, file_format):
@@ -105,13 +106,14 @@ def download(index_page, request, file_format):
         response = download_response(selected_pages(index_page, request.GET, full_text=False), file_format)
         response["Cache-Control"] = "no-store"
     response["Content-Disposition"] = f'attachment; filename="case-studies.{file_format}"'
-    return response
+    return keyed_on(response, FINDER_PARAMS)
 
 
 def compare_page(index_page, request):
     """Two to four published case studies side by side (`?ids=1,2` or `?ids=1&ids=2`)."""
-    return index_page.render(
+    response = index_page.render(
         request,
         template="casestudies/compare_page.html",
         context_overrides={"comparison": compare(index_page, request.GET)},
     )
+    return keyed_on(response, ["ids"])

@@ -27,16 +27,32 @@ term, an organisation or a synonym changes; keying on the token is simpler and e
 import gzip
 import hashlib
 import re
+from functools import wraps
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 CACHE_HEADER = "X-Cache"
 NOT_STORED_HEADERS = {"set-cookie", "x-request-id", "content-length"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b", re.IGNORECASE)
 COMPRESS_FROM = 1024  # bytes: smaller bodies are sent as they are
+# What a view's decorators decide for the header middleware, which runs outside this cache:
+# Django's `xframe_options_exempt` and django-csp's per-view `csp_*` decorators. Kept with the
+# stored response and set again on every hit, so a card stays frameable when served cached.
+VIEW_DECISIONS = (
+    "xframe_options_exempt",
+    *(f"_csp_{kind}{ro}" for kind in ("exempt", "config", "update", "replace") for ro in ("", "_ro")),
+)
+# Vary names this cache answers for itself: it negotiates gzip from the stored copies, and it
+# only serves or stores requests with no session cookie, whose responses set no cookie and read
+# no CSRF token, so no other cookie can change them. Every other Vary name keys a variant.
+SELF_VARIED = {"accept-encoding", "cookie"}
+MAX_VARIANTS = 4  # per address: a flood of new header values cannot grow an address further
+DEFAULT_PORTS = {"http": "80", "https": "443"}
 
 
 def mark_uncacheable(request):
@@ -53,8 +69,26 @@ def current_token():
     return FindableVersion.current()
 
 
+def site_of(request):
+    """The configured site address, or (development) the request's own scheme and host, in one
+    spelling: lower case, no trailing dot, no default port."""
+    configured = conf("SITE_URL", "")
+    if configured:
+        return configured.rstrip("/").lower()
+    host, port = split_domain_port(request.get_host())  # lower case, no trailing dot
+    port = "" if port in ("", DEFAULT_PORTS.get(request.scheme)) else f":{port}"
+    return f"{request.scheme}://{host}{port}"
+
+
+def query_of(request):
+    """The query parameters, sorted by name (repeated names keep their order)."""
+    pairs = sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True), key=lambda p: p[0])
+    return urlencode(pairs)
+
+
 def address_of(request):
-    return f"{request.get_host()}{request.get_full_path()}"
+    query = query_of(request)
+    return f"{site_of(request)}{request.path}" + (f"?{query}" if query else "")
 
 
 def digest(text):
@@ -62,11 +96,33 @@ def digest(text):
 
 
 def cache_key(request, token):
-    return f"response:{token}:{digest(address_of(request))}"
+    return f"response:v2:{token}:{digest(address_of(request))}"
 
 
 def response_cache():
     return caches[conf("RESPONSE_CACHE_ALIAS", "default")]
+
+
+def keyed_on(response, names):
+    """Say which query parameters `response` depends on: only a request whose parameters are all
+    among them is stored (under its sorted parameters). A response that names none is stored only
+    for a request with no query string, so junk or tracking parameters (`?utm_source=…`) are
+    served fresh and never stored: they cannot push the clean page out of the cache."""
+    response.cache_parameters = frozenset(names)
+    return response
+
+
+def cache_keyed_on(*names):
+    """`keyed_on` as a view decorator."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            return keyed_on(view(request, *args, **kwargs), names)
+
+        return wrapped
+
+    return decorator
 
 
 def reuse_rendering(request, parts):
@@ -77,9 +133,9 @@ def reuse_rendering(request, parts):
     response cache itself may be used: never for an editor, a preview or a private page."""
     if not request_may_use_cache(request) or getattr(request, "_response_cache_skip", False):
         return None
-    key = request._rendered_key = f"rendered:{digest(repr((address_of(request), parts)))}"
+    key = request._rendered_key = f"rendered:v2:{digest(repr((address_of(request), parts)))}"
     entry = response_cache().get(key)
-    if entry is None:
+    if entry is None or not answers(entry, request):
         return None
     response = response_from(entry, request)
     response.rendered_entry = entry
@@ -95,15 +151,19 @@ def request_may_use_cache(request):
     return not request.path_info.startswith(prefixes)
 
 
+def parameters_are_read(request, response):
+    return set(request.GET) <= getattr(response, "cache_parameters", frozenset())
+
+
 def response_may_be_stored(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming:
         return False
     if response.cookies or getattr(request, "_response_cache_skip", False):
         return False
-    if request.META.get("CSRF_COOKIE_USED"):
+    if request.META.get("CSRF_COOKIE_USED") or not parameters_are_read(request, response):
         return False
     control = response.get("Cache-Control", "").lower()
-    if any(word in control for word in ("private", "no-store", "no-cache")):
+    if any(word in control for word in ("private", "no-store", "no-cache")) or "*" in varied_names(response):
         return False
     return len(response.content) <= conf("RESPONSE_CACHE_MAX_BYTES", 2 * 1024 * 1024)
 
@@ -120,26 +180,45 @@ def private_headers(response):
         patch_cache_control(response, private=True, no_cache=True)
 
 
-def etag_of(content):
-    return f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"'
+def etag_of(content, content_type=""):
+    """Two representations of one address (JSON and problem JSON) never share a validator."""
+    return f'"{hashlib.md5(content + content_type.encode(), usedforsecurity=False).hexdigest()}"'
 
 
-def entry_for(response):
-    """What is stored: status, headers, body, and the body gzipped once (as whitenoise keeps
-    compressed static files), so a hit costs no compression and sends a quarter of the bytes.
+def varied_names(response):
+    return tuple(sorted({name.strip().lower() for name in response.get("Vary", "").split(",") if name.strip()}))
+
+
+def variant_of(request, names):
+    """The request's values of the Vary names this cache does not answer for itself."""
+    return tuple((name, request.headers.get(name, "")) for name in names if name not in SELF_VARIED)
+
+
+def answers(entry, request):
+    """Whether a stored entry is the representation this request asked for (its Vary)."""
+    return variant_of(request, [name for name, _ in entry[5]]) == entry[5]
+
+
+def entry_for(response, request):
+    """What is stored: status, headers, body, the body gzipped once (as whitenoise keeps
+    compressed static files, so a hit costs no compression and sends a quarter of the bytes), the
+    view's header decisions, and the request's values of the headers the response varies on.
     Only public pages are stored, never one holding a CSRF token, so compression reveals no
     secret (BREACH)."""
     headers = [(k, v) for k, v in response.items() if k.lower() not in NOT_STORED_HEADERS]
     content = response.content
     compressed = gzip.compress(content, compresslevel=6, mtime=0) if len(content) >= COMPRESS_FROM else None
-    return (response.status_code, headers, content, compressed)
+    decisions = {name: getattr(response, name) for name in VIEW_DECISIONS if hasattr(response, name)}
+    return (response.status_code, headers, content, compressed, decisions, variant_of(request, varied_names(response)))
 
 
 def response_from(entry, request):
-    status, headers, content, compressed = entry
+    status, headers, content, compressed, decisions, _ = entry
     response = HttpResponse(status=status)
     for name, value in headers:
         response[name] = value
+    for name, value in decisions.items():
+        setattr(response, name, value)
     body = content
     if compressed is not None:
         patch_vary_headers(response, ["Accept-Encoding"])
@@ -153,7 +232,17 @@ def response_from(entry, request):
     return response
 
 
+def with_variant(variants, entry):
+    """The variants kept for an address with `entry` in place of its own, or None when the
+    address already holds MAX_VARIANTS others."""
+    others = [kept for kept in variants or () if kept[5] != entry[5]]
+    return None if len(others) >= MAX_VARIANTS else (*others, entry)
+
+
 class AnonymousResponseCacheMiddleware:
+    """Each address (`address_of`: site, path, sorted parameters) holds up to MAX_VARIANTS
+    stored responses, one per set of values of the request headers they vary on."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -165,24 +254,32 @@ class AnonymousResponseCacheMiddleware:
             return response
         cache = response_cache()
         key = cache_key(request, current_token())
-        entry = cache.get(key)
-        if entry is not None:
-            response = response_from(entry, request)
-            response[CACHE_HEADER] = "hit"
-            return response
+        variants = cache.get(key)
+        for entry in variants or ():
+            if answers(entry, request):
+                response = response_from(entry, request)
+                response[CACHE_HEADER] = "hit"
+                return response
         response = self.get_response(request)
         seconds = conf("RESPONSE_CACHE_SECONDS", 600)
         entry = getattr(response, "rendered_entry", None)
-        if entry is not None and not response.cookies:
-            cache.set(key, entry, seconds)
+        if entry is not None and not response.cookies and parameters_are_read(request, response):
+            kept = with_variant(variants, entry)
+            if kept is not None:
+                cache.set(key, kept, seconds)
             response[CACHE_HEADER] = "rendered"
         elif response_may_be_stored(request, response):
             public_headers(response)
             if not response.has_header("ETag"):
-                response["ETag"] = etag_of(response.content)
-            entry = entry_for(response)
+                response["ETag"] = etag_of(response.content, response.get("Content-Type", ""))
+            entry = entry_for(response, request)
+            kept = with_variant(variants, entry)
+            if kept is None:
+                response = response_from(entry, request)
+                response[CACHE_HEADER] = "bypass"
+                return response
             rendered_key = getattr(request, "_rendered_key", None)
-            cache.set_many({key: entry, rendered_key: entry} if rendered_key else {key: entry}, seconds)
+            cache.set_many({key: kept, rendered_key: entry} if rendered_key else {key: kept}, seconds)
             response = response_from(entry, request)
             response[CACHE_HEADER] = "miss"
         else:

@@ -147,7 +147,9 @@ def test_taxonomies_list_every_facet(client, index_page):
     assert len(feature_terms) == 5
 
 
-def test_api_counts_equal_the_html_pages_counts_over_60_random_states(client, index_page):
+def test_api_counts_equal_the_html_pages_counts_over_60_random_states(client, index_page, no_response_cache):
+    # Compares the API with the finding the HTML page was rendered from (its template context,
+    # which a cached page does not have; random selections repeat).
     generate(index_page, 120, seed=5)
     private = make_case_study(index_page, title="Private one", phases=["secondary"])
     PageViewRestriction.objects.create(page=private, restriction_type="login")

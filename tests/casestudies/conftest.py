@@ -1,3 +1,4 @@
+import lxml.html
 import pytest
 from wagtail.models import PageViewRestriction
 
@@ -64,10 +65,31 @@ def tagged(index_page):
     return pages
 
 
+def served(response):
+    return lxml.html.fromstring(response.content.decode())
+
+
 def titles(response):
-    return {page.title for page in response.context["finding"].results}
+    """The titles of the results the reader sees (served HTML: it may come from the cache)."""
+    return {link.text_content().strip() for link in served(response).xpath("//li[contains(@class, 'result')]/h3/a")}
 
 
 def counts(response, param):
-    facet = next(f for f in response.context["finding"].facets if f.param == param)
-    return {o.value: o.count for o in facet.options}
+    """{value: count} of one filter, as the reader sees it ('(none match)' counts 0)."""
+    found = {}
+    for option in served(response).xpath("//input[@type='checkbox'][@name=$param]", param=param):
+        count = option.xpath("following-sibling::label/span[@class='facet__count']")[0].text_content()
+        found[option.get("value")] = int(count.strip("()")) if count[1:-1].isdigit() else 0
+    return found
+
+
+def total(response):
+    """The number of results the reader is told."""
+    return int(served(response).get_element_by_id("results-heading").text_content().split()[0].replace(",", ""))
+
+
+def labels(response, param):
+    return [
+        label.text_content().split("(")[0].strip()
+        for label in served(response).xpath("//li/label[starts-with(@for, $prefix)]", prefix=f"f-{param}-")
+    ]

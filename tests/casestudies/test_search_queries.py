@@ -61,8 +61,9 @@ def query_counts(client, index_page):
 
 
 def test_every_finding_view_costs_the_same_queries_at_10_and_300_case_studies(
-    client, index_page, django_assert_max_num_queries
+    client, index_page, django_assert_max_num_queries, no_response_cache
 ):
+    # What rendering costs: with the response cache on, every repeated request would be a hit.
     add_case_studies(index_page, 10, 0)
     query_counts(client, index_page)  # warm the site-root and content-type caches, as a running server has
     at_10 = query_counts(client, index_page)

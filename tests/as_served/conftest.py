@@ -1,0 +1,45 @@
+"""What a client receives from the site as deployed: production's middleware (the test settings
+keep base.py's MIDDLEWARE unchanged), the response cache on, and production.py's HTTPS settings
+as it sets them by default, over HTTPS at the configured site address."""
+
+import pytest
+from django.test import Client
+
+SITE = "https://testserver"
+
+
+@pytest.fixture
+def as_deployed(settings):
+    # production.py's defaults, which the test settings (built on base.py) do not set.
+    settings.SITE_URL = SITE
+    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
+    settings.RESPONSE_CACHE_ENABLED = True
+    return settings
+
+
+@pytest.fixture
+def reader(as_deployed):
+    """A reader's client: HTTPS, no cookies kept between requests (each request is a new visit)."""
+
+    class Reader(Client):
+        def get(self, path, data=None, follow=False, secure=True, **extra):
+            self.cookies.clear()
+            return super().get(path, data, follow, secure, **extra)
+
+    return Reader()
+
+
+# What may differ between two responses to the same request: per request, or the cache's own label.
+PER_REQUEST = {"x-request-id", "x-cache"}
+
+
+def seen(response):
+    """Everything a client sees: status, headers (but the per-request ones) and body."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    headers = {name.lower(): value for name, value in response.items() if name.lower() not in PER_REQUEST}
+    return response.status_code, headers, body
