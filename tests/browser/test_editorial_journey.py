@@ -159,7 +159,6 @@ def test_an_editor_and_a_moderator_take_a_case_study_from_draft_to_published(sig
 
     reader = moderator.context.browser.new_page(base_url=site["url"])
     try:
-        reader.goto(f"/admin/pages/{page_id}/")  # not signed in: the admin refuses a reader
         reader.goto("/case-studies/")
         expect(reader.get_by_role("link", name=TITLE)).to_be_visible()
         reader.goto("/case-studies/?q=technicians")

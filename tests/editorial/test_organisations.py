@@ -78,3 +78,12 @@ def test_the_dry_run_names_the_organisations_the_import_would_create(editor_in_g
     assert "It would add 1 new partner organisation to the list" in page
     assert "<li>Brand New Academy</li>" in page and "<li>test university</li>" not in page
     assert PartnerOrganisation.objects.count() == 1
+
+
+def test_the_organisation_list_searches_by_name(editor_in_group_client):
+    PartnerOrganisation.objects.create(name="Kingston University", type="university")
+    PartnerOrganisation.objects.create(name="Brunel University", type="university")
+    listing = editor_in_group_client.get(
+        reverse("wagtailsnippets_casestudies_partnerorganisation:list"), {"q": "kingston"}
+    ).content.decode()
+    assert "Kingston University" in listing and "Brunel University" not in listing
