@@ -200,8 +200,11 @@ class ProblemErrorSerializer(serializers.Serializer):
 
 
 class ProblemSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField(required=False)
-    errors = ProblemErrorSerializer(many=True, required=False)
+    """RFC 9457 problem details: every error the API gives."""
+
+    type = serializers.CharField(help_text="A URI naming the kind of problem; `about:blank` means the status says it.")
+    title = serializers.CharField(help_text="The HTTP status's phrase, or a short summary of the problem.")
+    status = serializers.IntegerField(min_value=400, max_value=599)
+    detail = serializers.CharField(help_text="What went wrong, for a person to read.")
+    instance = serializers.CharField(required=False, help_text="The path that was asked for.")
+    errors = ProblemErrorSerializer(many=True, required=False, help_text="Each query parameter at fault (400).")

@@ -5,10 +5,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from evidencebank.serving.responsecache import reuse_rendering
-
 from .finder import case_study_rendering_parts
 from .models import Barrier, CaseStudyPage, PartnerOrganisation, Phase, PolicyLever, Purpose, Region, SuccessFeature
+from .renderings import reuse_rendering
 
 
 class FixedTermsPermissionHelper(PermissionHelper):

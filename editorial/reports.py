@@ -5,6 +5,7 @@ from wagtail.admin.widgets.button import Button
 
 from .coverage import THIN_AT_MOST, coverage
 from .quality import QualitySummary, quality_rows
+from .sourcecheck import source_rows
 
 COVERAGE_PERMISSION = "editorial.view_coverage"
 
@@ -84,9 +85,12 @@ class ContentQualityReportView(LabelledDownloadsMixin, ReportView):
 
     def get_queryset(self):
         self.summary = QualitySummary(quality_rows())
-        return self.summary.rows
+        # Live pages checked against the source documents: listed in their own section, and in the download.
+        self.source_rows = source_rows()
+        return self.summary.rows + self.source_rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["summary"] = self.summary
+        context["source_rows"] = self.source_rows
         return context

@@ -5,6 +5,7 @@ from wagtail.admin.ui.components import Component
 
 from casestudies.interchange import IMPORT_LOG_ACTION
 
+from . import prefill  # noqa: F401 (the add view prefilled from its address)
 from .coverage import coverage
 from .reports import COVERAGE_PERMISSION, ContentQualityReportView, CoverageReportView
 from .views import IMPORT_PERMISSION, ImportFormatView, ImportJobView, ImportUploadView

@@ -20,8 +20,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from evidencebank.serving.responsecache import digest
-
+from ..digest import digest
 from ..models.case_study import CaseStudyPage
 from ..models.findable import FindableChange, FindableVersion
 from ..models.synonyms import SynonymGroup

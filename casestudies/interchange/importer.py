@@ -15,6 +15,7 @@ from django.db import transaction
 
 from ..models.case_study import CaseStudyPage
 from ..models.organisations import PartnerOrganisation, normalised_name
+from ..sourcecheck import SourcesMissing, check_record, library, sources_dir
 from .exporting import case_study_record
 from .format import canonical_record
 from .indexing import IndexBatch
@@ -32,6 +33,17 @@ class RecordResult:
     page: CaseStudyPage | None = None
     # A dry run's partner organisations that the bank does not hold yet (each named once per file).
     new_organisations: list = field(default_factory=list)
+    # Source-check problems (casestudies.sourcecheck): shown to the editor, never blocking the import.
+    warnings: list = field(default_factory=list)
+
+
+def source_warnings(record):
+    """The record's problems against the source documents, as RecordErrors (warnings only)."""
+    try:
+        lib = library()
+    except SourcesMissing:
+        return [RecordError("", f"Not checked against the sources: no source documents in {sources_dir()}.")]
+    return [RecordError(p.where, f"{p.label}: {p.message}") for p in check_record(lib, record)]
 
 
 def dry_run_outcome(record):
@@ -112,8 +124,11 @@ def import_record(index, record, seen_ids, index_page, publish, user, dry_run, s
     if errors:
         return RecordResult(index, external_id, "failed", errors)
     if dry_run:
-        return RecordResult(index, external_id, dry_run_outcome(record))
-    return write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch)
+        result = RecordResult(index, external_id, dry_run_outcome(record))
+    else:
+        result = write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch)
+    result.warnings = source_warnings(record)
+    return result
 
 
 def write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch=None):

@@ -137,8 +137,8 @@ class CaseStudyPage(Page):
         choices=Status.choices,
         blank=True,
         help_text="Pilot: a first trial. Established: running for more than a cycle. "
-        "Scaled: spread to more schools or places. Ended: no longer running. "
-        "As the sources report it in the reported year, not as it may be today.",
+        "Scaled: spread to more schools or places. Ended: no longer running. Not reported: the "
+        "sources do not say. As the sources report it in the reported year, not as it may be today.",
     )
     reported_year = models.PositiveSmallIntegerField(
         null=True,
@@ -409,12 +409,22 @@ class CaseStudyPage(Page):
     def status_as_reported(self):
         """Status and years as of the reported year, e.g. 'Established, as reported in 2014' or
         'Ended, 2003–2011, as reported in 2014'; '' when neither status nor years is known."""
-        parts = [p for p in (self.get_status_display() if self.status else "", self.years_text) if p]
+        if self.status == Status.NOT_REPORTED:
+            status = (
+                f"status not reported in the {self.reported_year} source"
+                if self.reported_year
+                else "status not reported"
+            )
+        else:
+            status = self.get_status_display() if self.status else ""
+        parts = [p for p in (status, self.years_text) if p]
         if not parts:
             return ""
         text = ", ".join(parts)
         text = text[0].upper() + text[1:]
-        return f"{text}, as reported in {self.reported_year}" if self.reported_year else text
+        if self.reported_year and self.status != Status.NOT_REPORTED:
+            return f"{text}, as reported in {self.reported_year}"
+        return text
 
     @property
     def licence_choice(self):
@@ -422,7 +432,11 @@ class CaseStudyPage(Page):
 
     @property
     def is_ongoing(self):
-        return self.start_year is not None and self.end_year is None and self.status != Status.ENDED
+        return (
+            self.start_year is not None
+            and self.end_year is None
+            and self.status not in (Status.ENDED, Status.NOT_REPORTED)
+        )
 
 
 class CaseStudyPartner(Orderable):

@@ -34,7 +34,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("editorial", "0004_import_job_heartbeat_and_interruption"),
-        ("casestudies", "0013_organisation_name_key"),
+        ("casestudies", "0015_organisation_name_key"),
     ]
 
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "editorial",
     "api",
     "healthcheck",
+    "insights",
+    "submissions",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -59,14 +61,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "evidencebank.serving.logs.RequestIdMiddleware",
     "casestudies.middleware.FindableTokenPerRequestMiddleware",
+    # Before the query-string limit, so that the API's 414 can be read by a page on another site.
+    "corsheaders.middleware.CorsMiddleware",
     "evidencebank.serving.limits.QueryStringLimitMiddleware",
     "evidencebank.serving.headers.SiteCSPMiddleware",
     "evidencebank.serving.headers.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
     "evidencebank.serving.throttle.RateLimitMiddleware",
+    # Outside the response cache, so that a search answered from the cache is counted too.
+    "insights.middleware.SearchInsightsMiddleware",
     "evidencebank.serving.responsecache.AnonymousResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -280,12 +285,22 @@ RATE_LIMITS = [
     ("api", r"^/api/", ["GET", "HEAD", "OPTIONS"], 120, 60),
     ("oembed", r"^/oembed/$", ["GET", "HEAD"], 120, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
+    # The public case-study submission form (/submit/): a few sends an hour from one address.
+    ("submit", r"^/submit/$", ["POST"], 5, 3600),
 ]
-# Where a refusal is RFC 9457 problem details (the open API's error format) rather than HTML.
-RATE_LIMIT_PROBLEM_PREFIXES = ["/api/"]
+# Where errors are RFC 9457 problem details rather than HTML pages (api/problem_details.py).
+PROBLEM_DETAILS_PREFIXES = ["/api/"]
 
 # The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
 MAX_QUERY_STRING_LENGTH = 4_000
+
+# Readers' searches (the `insights` app): raw events, then daily counts, each kept this many days
+# and then deleted by `manage.py prune_search_events` (run daily).
+INSIGHTS_RAW_EVENT_DAYS = int(os.environ.get("DJANGO_INSIGHTS_RAW_EVENT_DAYS", "90"))
+INSIGHTS_DAILY_COUNT_DAYS = int(os.environ.get("DJANGO_INSIGHTS_DAILY_COUNT_DAYS", "730"))
+# Submitters' contact details (the `submissions` app) are deleted this many days after their case
+# study is published or rejected, by `manage.py prune_submitter_contacts` (run daily).
+SUBMITTER_CONTACT_DAYS = int(os.environ.get("DJANGO_SUBMITTER_CONTACT_DAYS", "90"))
 
 # The anonymous response cache (evidencebank/serving/responsecache.py).
 RESPONSE_CACHE_SECONDS = 600
@@ -298,7 +313,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The open API (/api/v1/, the `api` app): read-only JSON, no sessions or authentication, errors
 # as problem details, an OpenAPI document by drf-spectacular.
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "api.problems.ProblemJSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -313,9 +328,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["api.schema.only_the_open_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.problem_responses"],
 }
 # CORS: any site may GET the API (and only the API).
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
+
+# The source documents the demo content and imports are checked against (casestudies.sourcecheck):
+# `shared/seeds` beside the repository unless set.
+EVIDENCE_SOURCES_DIR = Path(os.environ.get("EVIDENCE_SOURCES_DIR") or BASE_DIR.parent / "shared" / "seeds")

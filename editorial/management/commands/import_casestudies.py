@@ -122,3 +122,7 @@ class Command(BaseCommand):
                 label = f"record {result.index + 1}" + (f" ({result.external_id})" if result.external_id else "")
                 field = f", field {error.field}" if error.field else ""
                 self.stderr.write(f"{label}{field}: {error.message}")
+            for warning in result.warnings:
+                label = f"record {result.index}" + (f" ({result.external_id})" if result.external_id else "")
+                field = f", {warning.field}" if warning.field else ""
+                self.stderr.write(f"Warning, {label}{field}: {warning.message}")

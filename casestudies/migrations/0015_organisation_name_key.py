@@ -16,7 +16,7 @@ def fill_name_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casestudies', '0012_findable_change_log'),
+        ('casestudies', '0014_proposals_and_practice_notes'),
     ]
 
     operations = [
