@@ -48,6 +48,11 @@ class FinderState:
         return "?" + "&".join(f"{quoted(key)}={quoted(str(value))}" for key, value in pairs) if pairs else ""
 
 
+def listing_url(base_url, **values):
+    """The finder's listing at `base_url` filtered to these facet values (lists of slugs)."""
+    return FinderState(base_url).only(**values)
+
+
 @lru_cache(maxsize=4096)
 def quoted(text):
     """As urlencode quotes: the same slugs recur in every link of a page, so each is quoted once."""

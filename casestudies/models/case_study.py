@@ -33,6 +33,7 @@ from .choices import EvidenceType, Formality, FundingModel, Licence, Status
 from .findable import readable
 from .index_page import CaseStudyIndexPage
 from .quality import QualityWarningsPanel
+from .review import ReviewCommentPanel
 from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
 
@@ -213,6 +214,7 @@ class CaseStudyPage(Page):
     base_form_class = CaseStudyPageForm
 
     story_panels = [
+        ReviewCommentPanel(heading="Changes requested"),
         QualityWarningsPanel(heading="Content quality"),
         TitleFieldPanel(
             "title",
@@ -225,10 +227,12 @@ class CaseStudyPage(Page):
     ]
     partner_panels = [
         HelpPanel(
-            "Add every partner organisation and what it does best. Mark a lead only where a source says "
-            "who convened or led the work."
+            "Add every partner organisation a source names, and what it does best. Mark a lead only where a "
+            "source says who convened or led the work. Leave this empty when the sources name no partner: "
+            "the citation then credits the bank."
         ),
-        InlinePanel("partners", label="Partner", min_num=1, heading="Partners"),
+        # No minimum: ten of the demo case studies' sources name no partner, and the importer accepts that.
+        InlinePanel("partners", label="Partner", heading="Partners"),
     ]
     feature_panels = [
         HelpPanel("Choose each success feature this case shows (at least one) and say how it shows it."),
@@ -441,7 +445,7 @@ class CaseStudyPartner(Orderable):
         "casestudies.PartnerOrganisation",
         on_delete=models.PROTECT,
         related_name="partnerships",
-        help_text="Choose the organisation, or add it under Taxonomy › Partner organisations first.",
+        help_text="Choose the organisation; if it is not in the list yet, create it in the chooser.",
     )
     role = models.CharField(
         "what it does best",

@@ -122,6 +122,13 @@ if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite for a web server: a transaction takes the write lock when it begins (IMMEDIATE), so
+    # two requests writing at once queue (up to 5 s) instead of one failing "database is locked"
+    # when it upgrades its read lock; WAL lets readers carry on while one request writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;"
+    )
 if IS_POSTGRES:
     # Wagtail's database search backend uses PostgreSQL full-text search through this app.
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -178,7 +185,13 @@ WAGTAIL_SITE_NAME = "Partnership Evidence Bank"
 # The one site address every absolute URL is built from (canonical links, citations, permanent
 # links). Empty in development: the request's own host is used (casestudies/addresses.py).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's own links (preview, notification e-mails) follow the site address; `make run` sets
+# DJANGO_SITE_URL to the host and port it serves on.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
+# Who the notification e-mails come from (production requires its own: settings/production.py).
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Partnership Evidence Bank <noreply@localhost>")
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -127,3 +127,13 @@ def test_the_html_site_keeps_its_own_error_pages(client, index_page, path, statu
     response = client.get(path)
     assert response.status_code == status
     assert response["Content-Type"].startswith(media_type)
+
+
+@pytest.mark.parametrize(
+    "query", ["sort=", "limit=", "offset=%205", "from_year=+2020", "to_year=2020.0", "limit=1e3", "offset=٣"]
+)
+def test_an_empty_or_loosely_written_value_is_refused_as_the_document_says(client, problem_schema, query):
+    """The OpenAPI document says `sort` is one of its orders and the numbers are integers: an
+    empty `sort=` or a number with spaces, a plus or other digits is a 400 naming it."""
+    body = assert_problem(client.get(f"{LIST}?{query}"), 400, problem_schema)
+    assert [error["name"] for error in body["errors"]] == [query.split("=")[0]]
