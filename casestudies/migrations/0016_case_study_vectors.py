@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casestudies', '0014_proposals_and_practice_notes'),
+        ('casestudies', '0015_organisation_name_key'),
     ]
 
     operations = [
