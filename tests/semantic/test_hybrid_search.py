@@ -17,6 +17,7 @@ from casestudies.models import CaseStudyVector
 from casestudies.semantic import embedder as embedder_module
 from casestudies.semantic import ranking
 from tests.factories import make_case_study
+from tests.naughty import naughty_strings
 
 LIST_API = "/api/v1/case-studies/"
 UNRELATED = "quantum chromodynamics lattice"
@@ -176,3 +177,11 @@ def test_the_feature_pages_downloads_and_rebuild_use_the_same_search(client, ind
     assert "Embedded 2 case studies" in out.getvalue()
     assert set(CaseStudyVector.objects.values_list("model_version", flat=True)) == {embedder_module.MODEL_VERSION}
     assert titles(client, index_page.url, q="children reading stories")[0] == ["Reading buddies"]
+
+
+@pytest.mark.django_db
+def test_naughty_questions_are_embedded_and_ranked_without_error(index_page, embedding):
+    page = make_case_study(index_page, title="Reading buddies", summary="Undergraduates listen to young pupils read.")
+    for question in naughty_strings():
+        found = ranking.ranked(question, {page.pk})
+        assert all(c.pk == page.pk for c in found)
