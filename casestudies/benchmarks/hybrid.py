@@ -1,0 +1,77 @@
+"""Hybrid search's cost at the bank's size (part of `benchmark_search`): the model's load time
+and memory, and the listing's search with and without meaning, timed in the same run.
+
+The synthetic case studies have no real vectors: each live case study without one gets
+PASSAGES random unit vectors (the model's 384 dimensions) under the current model version, so
+the comparison runs over as many rows as a real bank; the question is embedded for real. The
+floor is lowered to -1 while timing, so that the semantic side always adds its full hundred
+candidates (random vectors would otherwise stay below it): the worst case."""
+
+import resource
+import time
+
+from django.core.management.base import CommandError
+from django.test.utils import override_settings
+
+from ..models import CaseStudyPage, CaseStudyVector
+from ..semantic import ranking
+from ..semantic.embedder import MODEL_VERSION, embedder
+
+QUESTION = "getting more of our disadvantaged kids into good universities"
+PASSAGES = 5
+
+
+def peak_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def random_vectors(index, seed=1):
+    import numpy
+
+    rng = numpy.random.default_rng(seed)
+    have = set(CaseStudyVector.objects.filter(model_version=MODEL_VERSION).values_list("page_id", flat=True))
+    missing = [pk for pk in CaseStudyPage.objects.child_of(index).live().values_list("pk", flat=True) if pk not in have]
+    for start in range(0, len(missing), 500):
+        rows = []
+        for pk in missing[start : start + 500]:
+            vectors = rng.standard_normal((PASSAGES, ranking.DIMENSIONS)).astype(numpy.float32)
+            vectors /= numpy.linalg.norm(vectors, axis=1, keepdims=True)
+            rows += [
+                CaseStudyVector(
+                    page_id=pk, model_version=MODEL_VERSION, chunk=i, passage="(random)", vector=v.tobytes()
+                )
+                for i, v in enumerate(vectors)
+            ]
+        CaseStudyVector.objects.bulk_create(rows)
+    return len(missing)
+
+
+def run(out, index, client, timed, median, p95, repeat):
+    before, started = peak_rss_mb(), time.perf_counter()
+    model = embedder()
+    if model is None:
+        out.write("\nHybrid search: the model is off or could not load; nothing to time.")
+        return
+    out.write(
+        f"\nModel load {time.perf_counter() - started:.2f} s; peak resident memory {before:.0f} MB before, "
+        f"{peak_rss_mb():.0f} MB after"
+    )
+    added = random_vectors(index)
+    rows = CaseStudyVector.objects.filter(model_version=MODEL_VERSION).count()
+    out.write(f"{added} case studies given random vectors; {rows} vectors in all")
+    embeds = timed(lambda: model.embed([QUESTION]), repeat)
+    out.write(f"{'question embedded':<22}{median(embeds):>10.1f}{p95(embeds):>9.1f}")
+    params = {"q": QUESTION}
+    figures = {}
+    for name, enabled in (("keyword only", False), ("hybrid", True)):
+        with override_settings(SEMANTIC_SEARCH_ENABLED=enabled):
+            floor, ranking.FLOOR = ranking.FLOOR, -1.0
+            try:
+                if client.get(index.url, params).status_code != 200:
+                    raise CommandError(f"q, {name}: {index.url} did not answer 200")
+                figures[name] = timed(lambda: client.get(index.url, params), repeat)
+            finally:
+                ranking.FLOOR = floor
+        out.write(f"{'q, ' + name:<22}{median(figures[name]):>10.1f}{p95(figures[name]):>9.1f}")
+    ratio = median(figures["hybrid"]) / median(figures["keyword only"])
+    out.write(f"hybrid / keyword only: {ratio:.2f}x (median); peak resident memory {peak_rss_mb():.0f} MB")
