@@ -36,6 +36,7 @@ def run(out, count, repeat=30, seed=1):
     """Print the figures to `out` (a management command's stdout). The response cache is off
     while views are timed: these are the costs of rendering, which every cache miss pays; the
     last line times a cached case-study page for comparison."""
+    hybrid.load_model(out)
     with override_settings(RESPONSE_CACHE_ENABLED=False):
         client = time_views(out, count, repeat, seed)
         if client:
