@@ -42,7 +42,7 @@ format: setup
 
 # A production-like local run: production settings over plain HTTP on 127.0.0.1, gunicorn with
 # 2 workers serving whitenoise's compressed, hashed static files, and the database task worker.
-# Needs DJANGO_SECRET_KEY; DATABASE_URL and REDIS_URL select PostgreSQL and Redis (see README).
+# Needs DJANGO_SECRET_KEY; DATABASE_URL and REDIS_URL select PostgreSQL and Redis (see docs/operators.md).
 PROD_PORT ?= 8120
 PROD_ENV = DJANGO_SETTINGS_MODULE=evidencebank.settings.production \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \

@@ -46,6 +46,15 @@ CITATION_FORMATS = {
 }
 
 
+# A reading list's downloads (extension → media type), at /cs/<id>/list.<ext>.
+READING_LIST_FORMATS = {
+    "ris": "application/x-research-info-systems",
+    "bib": "application/x-bibtex",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+
+
 def citation_file_url(page_id, extension, version=None, request=None):
     if version is None:
         path = reverse("citation_file", kwargs={"page_id": page_id, "extension": extension})

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from .addresses import MAX_PAGE_ID
+from .addresses import MAX_PAGE_ID, READING_LIST_FORMATS
 from .citations import citation_file, cited_version, csl_record
 from .interchange import export_document, export_queryset, write_csv
 from .models import CaseStudyIndexPage, CaseStudyPage, PublishedVersion, ReadingListPage, readable
@@ -73,14 +73,6 @@ def citation_download(request, page_id, extension, number=None):
     name = f"case-study-{page.pk}" + (f"-v{number}" if number else "")
     response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response
-
-
-READING_LIST_FORMATS = {
-    "ris": "application/x-research-info-systems",
-    "bib": "application/x-bibtex",
-    "csv": "text/csv",
-    "json": "application/json",
-}
 
 
 @require_safe

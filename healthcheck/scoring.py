@@ -1,6 +1,6 @@
 """Answers → a profile of the five success features, and which features to work on.
 
-The rule (README, "Partnership health check", says the same in plain words):
+The rule (docs/readers-and-trainers.md, "Partnership health check", says the same in plain words):
 
 - each statement is answered not yet (0 points), starting (1), mostly (2) or fully (3);
 - a feature's score is its points as a percentage of the most it could have (3 per answered

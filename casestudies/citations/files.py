@@ -1,6 +1,13 @@
 """The citation files reference managers import, each from the one CSL-JSON record: RIS (type
 RPRT, the bank as publisher in PB), BibTeX (@techreport) and CSL-JSON. Organisation authors stay
-whole: `AU  - Kingston University` (no comma), `{Kingston University}` in braces, `literal`."""
+single-field names: `{Royal Holloway, University of London}` in braces in BibTeX (Zotero's BibTeX
+import does not split inside braces), `literal` in CSL-JSON. RIS reads an author as
+"Last, First": Zotero's RIS import takes the text before the first comma as the surname and keeps
+a name whole only when it has no comma, and no escape survives (it unescapes HTML entities before
+splitting), so in RIS a comma inside an organisation's name is written as U+FE50 SMALL COMMA,
+which Unicode compatibility normalisation (NFKC) maps back to the comma. The version travels as
+the edition (RIS `ET`, BibTeX `edition` and `version`, CSL `version`), the licence as the rights
+(RIS `CR`, BibTeX `copyright` and `license`, CSL `license`), the fields Zotero's importers map."""
 
 import json
 import re
@@ -14,9 +21,17 @@ def _one_line(text):
     return re.sub(r"\s+", " ", text or "").strip()
 
 
+RIS_NAME_COMMA = "\ufe50"  # SMALL COMMA: NFKC maps it to ","; RIS readers do not split at it
+
+
+def ris_name(name):
+    """An organisation's name as one RIS author that "Last, First" readers keep whole."""
+    return _one_line(name).replace(",", RIS_NAME_COMMA)
+
+
 def ris(record):
     lines = [("TY", "RPRT"), ("TI", record["title"])]
-    lines += [("AU", author["literal"]) for author in record["author"]]
+    lines += [("AU", ris_name(author["literal"])) for author in record["author"]]
     year = record["issued"]["date-parts"][0][0]
     lines += [
         ("PY", str(year)),
@@ -28,7 +43,7 @@ def ris(record):
         ("LA", record["language"]),
     ]
     if record.get("license"):
-        lines.append(("N1", f"Licence: {record['license']}"))
+        lines += [("CR", record["license"]), ("N1", f"Licence: {record['license']}")]
     lines += [("KW", keyword.strip()) for keyword in record.get("keyword", "").split(";") if keyword.strip()]
     lines += [("ER", "")]
     return "".join(f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines if value or tag == "ER")
@@ -62,11 +77,13 @@ def bibtex(record):
         ("institution", bibtex_escape(record["publisher"])),
         ("type", bibtex_escape(record["genre"])),
         ("year", str(record["issued"]["date-parts"][0][0])),
+        ("edition", bibtex_escape(f"Version {record['version']}")),
         ("version", bibtex_escape(record["version"])),
         ("url", record["URL"].replace("{", "%7B").replace("}", "%7D")),
         ("abstract", bibtex_escape(record.get("abstract", ""))),
         ("keywords", bibtex_escape(", ".join(k.strip() for k in record.get("keyword", "").split(";") if k.strip()))),
         ("language", "british"),
+        ("copyright", bibtex_escape(record.get("license", ""))),
         ("license", record.get("license", "").replace("{", "%7B").replace("}", "%7D")),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)

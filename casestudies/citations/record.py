@@ -1,6 +1,6 @@
 """The one citation record of a case study at a version, in CSL-JSON: type `report`, genre
 "Case study", the partner organisations as institutional authors (`literal`, never split into
-family and given names), the bank as publisher, the year of first publication, the version
+family and given names; the bank itself when no partner is named), the bank as publisher, the year of first publication, the version
 and its permanent link. Every citation format is made from this record."""
 
 from dataclasses import dataclass
@@ -52,9 +52,15 @@ def publisher_name():
     return settings.WAGTAIL_SITE_NAME
 
 
+def author_names(page):
+    """Who a case study is by, as every citation format and the JSON-LD name it: its partner
+    organisations, or the bank itself as corporate author when it names none."""
+    return [partner.organisation.name for partner in page.partners.all()] or [publisher_name()]
+
+
 def csl_record(cited, request=None):
     page = cited.page
-    authors = [{"literal": partner.organisation.name} for partner in page.partners.all()]
+    authors = [{"literal": name} for name in author_names(page)]
     record = {
         "id": f"case-study-{page.pk}" + ("" if cited.latest else f"-v{cited.number}"),
         "type": "report",

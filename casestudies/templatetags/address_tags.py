@@ -4,11 +4,11 @@ site address (`casestudies.addresses`)."""
 import json
 
 from django import template
-from django.conf import settings
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from ..addresses import absolute_url, permanent_url, site_url
+from ..citations import author_names, publisher_name
 from ..embeds import embed_html, oembed_discovery_url
 from ..models import PublishedVersion, ReadingListPage, readable
 
@@ -46,7 +46,11 @@ def case_study_json_ld(context, page):
     versions = context.get("versions") if context.get("page") is page else None
     if versions is None:
         versions = list(PublishedVersion.objects.filter(page_id=page.pk).order_by("number"))
-    publisher = {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME, "url": site_url(request) + "/"}
+    publisher = {"@type": "Organization", "name": publisher_name(), "url": site_url(request) + "/"}
+    authors = [
+        publisher if name == publisher_name() else {"@type": "Organization", "name": name}
+        for name in author_names(page)
+    ]
     about = [
         {"@type": "DefinedTerm", "name": item.feature.name, "inDefinedTermSet": "Success features"}
         for item in page.feature_evidence.all()
@@ -61,7 +65,7 @@ def case_study_json_ld(context, page):
         "headline": page.title,
         "name": page.title,
         "abstract": page.summary,
-        "author": [{"@type": "Organization", "name": p.organisation.name} for p in page.partners.all()],
+        "author": authors,
         "publisher": publisher,
         "inLanguage": "en-GB",
         "about": about,
@@ -74,7 +78,22 @@ def case_study_json_ld(context, page):
         data["datePublished"] = versions[0].published_at.date().isoformat()
         data["dateModified"] = versions[-1].published_at.date().isoformat()
         data["version"] = str((context.get("version") or versions[-1]).number)
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    return json_ld_script(data)
+
+
+def without_empty(value):
+    """The JSON-LD with every empty string, list and object left out (schema.org reads a
+    missing property as unknown; an empty one says "none")."""
+    if isinstance(value, dict):
+        kept = {key: without_empty(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item not in ("", [], {}, None)}
+    if isinstance(value, list):
+        return [item for item in (without_empty(v) for v in value) if item not in ("", [], {}, None)]
+    return value
+
+
+def json_ld_script(data):
+    text = json.dumps(without_empty(data), ensure_ascii=False).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 

@@ -1,4 +1,4 @@
-"""Production settings, every one from the environment (the README lists them all).
+"""Production settings, every one from the environment (docs/operators.md lists them all).
 
 Missing DJANGO_SECRET_KEY or DJANGO_ALLOWED_HOSTS stops start-up with one line naming it.
 """
@@ -74,7 +74,7 @@ if SESSIONS != "database":
 # DJANGO_SEARCH_BACKEND names one of Wagtail's own Elasticsearch or OpenSearch backends
 # (install the matching client: `elasticsearch==8.*`, `opensearch-py==3.*`, ...). The URLs
 # carry any credentials (https://user:password@search.example.org:9200), from the
-# environment only. Then run `manage.py update_index` once (docs/deployment.md).
+# environment only. Then run `manage.py update_index` once (docs/operators.md).
 SEARCH_BACKENDS = {
     "database": "wagtail.search.backends.database",
     "elasticsearch7": "wagtail.search.backends.elasticsearch7",

@@ -1,4 +1,4 @@
-"""The scoring rule as the README states it: each answer pattern gives the documented profile."""
+"""The scoring rule as docs/readers-and-trainers.md states it: each answer pattern gives the documented profile."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Each scale-out switch of docs/deployment.md, from the environment to the configuration it
+"""Each scale-out switch of docs/operators.md ("Growing past one machine"), from the environment to the configuration it
 makes: production settings imported in a fresh interpreter with a controlled environment, the
 resulting settings (and the objects Django and Wagtail build from them) printed as JSON.
 

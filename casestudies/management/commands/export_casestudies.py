@@ -7,7 +7,7 @@ from casestudies.interchange import export_document, export_queryset, write_csv
 
 class Command(BaseCommand):
     help = (
-        "Export every published case study in the interchange JSON format (see README) or as CSV "
+        "Export every published case study in the interchange JSON format (see docs/editors.md) or as CSV "
         "(one row per case study, multi-valued fields joined with '; '). Drafts are never exported."
     )
 

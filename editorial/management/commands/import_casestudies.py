@@ -13,7 +13,7 @@ from editorial.models import ImportJob
 
 class Command(BaseCommand):
     help = (
-        "Import case studies from an interchange-format JSON file (see README). Records are matched "
+        "Import case studies from an interchange-format JSON file (see docs/editors.md). Records are matched "
         "on external_id, so running the same file again changes nothing. Records are saved as "
         'drafts unless the command runs with --publish and the record says "publish": true.'
     )
