@@ -105,3 +105,20 @@ def test_cards_are_frameable_by_any_site_cold_and_cached_and_their_pages_are_not
         shown = reader.get(page.url)
         assert shown["X-Cache"] == label
         assert shown["X-Frame-Options"] == "DENY" and "frame-ancestors 'none'" in shown["Content-Security-Policy"]
+
+
+def test_naughty_parameter_names_values_and_hosts_never_fail_and_never_mix(reader, case_study):
+    from urllib.parse import quote
+
+    from tests.naughty import naughty_strings
+
+    clean = reader.get(LISTING)
+    for text in naughty_strings()[::8]:
+        for query in (f"q={quote(text)}", f"{quote(text)}=1", quote(text)):
+            response = reader.get(f"{LISTING}?{query}")
+            assert response.status_code in (200, 414), query
+        # An unusable Host header is refused, never served someone else's page.
+        odd_host = reader.get(LISTING, HTTP_HOST=text[:200])
+        assert odd_host.status_code in (200, 400), text
+    again = reader.get(LISTING)
+    assert again["X-Cache"] == "hit" and again.content == clean.content
