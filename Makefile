@@ -22,6 +22,8 @@ demo: setup
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_dev_admin --url http://$(HOST):$(PORT)/admin/
 
+# The admin's links and e-mails point at the address the server answers on.
+run: export DJANGO_SITE_URL ?= http://$(HOST):$(PORT)
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -54,6 +54,14 @@ class CaseStudySummarySerializer(serializers.Serializer):
     licence = LicenceSerializer()
 
 
+class SearchMetaSerializer(serializers.Serializer):
+    searched = serializers.CharField(
+        allow_blank=True, help_text="the words searched: `q` as cleaned, or corrected for spelling"
+    )
+    corrected = serializers.BooleanField(help_text="a word no case study holds was corrected to a near word")
+    relaxed = serializers.BooleanField(help_text="no case study holds all the words: these hold some of them")
+
+
 class ListingMetaSerializer(serializers.Serializer):
     total_count = serializers.IntegerField()
     limit = serializers.IntegerField()
@@ -64,6 +72,7 @@ class ListingMetaSerializer(serializers.Serializer):
     full_text_search = serializers.BooleanField(
         help_text="false when the full-text search backend failed and `q` was matched in titles and summaries only"
     )
+    search = SearchMetaSerializer()
 
 
 class CaseStudyListingSerializer(serializers.Serializer):
@@ -200,8 +209,11 @@ class ProblemErrorSerializer(serializers.Serializer):
 
 
 class ProblemSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField(required=False)
-    errors = ProblemErrorSerializer(many=True, required=False)
+    """RFC 9457 problem details: every error the API gives."""
+
+    type = serializers.CharField(help_text="A URI naming the kind of problem; `about:blank` means the status says it.")
+    title = serializers.CharField(help_text="The HTTP status's phrase, or a short summary of the problem.")
+    status = serializers.IntegerField(min_value=400, max_value=599)
+    detail = serializers.CharField(help_text="What went wrong, for a person to read.")
+    instance = serializers.CharField(required=False, help_text="The path that was asked for.")
+    errors = ProblemErrorSerializer(many=True, required=False, help_text="Each query parameter at fault (400).")

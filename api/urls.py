@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from casestudies.finder import LISTING_PARAMS
-from evidencebank.serving.responsecache import cache_keyed_on
+from casestudies.renderings import cache_keyed_on
 
 from . import views
 

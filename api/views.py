@@ -33,19 +33,15 @@ from .problems import bad_parameters, problem
 
 API_VERSION = "1"
 PROBLEM = OpenApiResponse(serializers.ProblemSerializer, description="Problem details (RFC 9457).")
-RETRY_AFTER = OpenApiParameter(
-    "Retry-After",
-    {"type": "integer", "minimum": 1},
-    location=OpenApiParameter.HEADER,
-    required=True,
-    response=[429],
-    description="Seconds to wait before asking again.",
-)
-TOO_MANY = OpenApiResponse(
-    serializers.ProblemSerializer,
-    description="Problem details (RFC 9457): too many requests from this address; the Retry-After header says "
-    "how many seconds to wait.",
-)
+
+
+class ApiView(APIView):
+    """JSON is the one representation; an Accept that excludes it is answered 406, so every
+    answer varies on Accept."""
+
+    @property
+    def default_response_headers(self):
+        return {**super().default_response_headers, "Vary": "Accept"}
 
 
 def _version(request):
@@ -75,7 +71,16 @@ def index_page():
 
 YEAR = {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": latest_year()}
 LISTING_PARAMETERS = [
-    OpenApiParameter("q", {"type": "string", "maxLength": 1000}, description="Search words (all must match)."),
+    OpenApiParameter(
+        "q",
+        {"type": "string", "maxLength": 1000},
+        description="Search words. All must match; when no case study holds them all, those holding some "
+        "of them, most first (`meta.search.relaxed`). A word no case study holds is corrected to a "
+        "near word of the bank's (`meta.search.corrected`).",
+    ),
+    OpenApiParameter(
+        "exact", {"type": "boolean", "default": False}, description="Search the words as typed, never corrected."
+    ),
     *[
         OpenApiParameter(
             param,
@@ -91,15 +96,13 @@ LISTING_PARAMETERS = [
     OpenApiParameter("sort", {"type": "string", "enum": sort_orders()}),
     OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
     OpenApiParameter("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}),
-    RETRY_AFTER,
 ]
 
 
 @conditional
-class ApiRoot(APIView):
+class ApiRoot(ApiView):
     @extend_schema(
-        parameters=[RETRY_AFTER],
-        responses={200: OpenApiTypes.OBJECT, 429: TOO_MANY},
+        responses={200: OpenApiTypes.OBJECT},
         summary="Links to the API's collections",
         operation_id="api_root",
     )
@@ -113,17 +116,17 @@ class ApiRoot(APIView):
 
 
 @conditional
-class CaseStudyList(APIView):
+class CaseStudyList(ApiView):
     @extend_schema(
         parameters=LISTING_PARAMETERS,
-        responses={200: serializers.CaseStudyListingSerializer, 400: PROBLEM, 404: PROBLEM, 429: TOO_MANY},
+        responses={200: serializers.CaseStudyListingSerializer, 400: PROBLEM, 404: PROBLEM},
         summary="Published case studies: the finder's selection, order and facet counts",
         operation_id="case_studies_list",
     )
     def get(self, request):
         errors = parameter_errors(request.GET)
         if errors:
-            return bad_parameters(errors)
+            return bad_parameters(errors, request)
         finding = find_for_api(index_page(), request.GET)
         base = absolute_url(reverse("api:case-study-list"), request)
 
@@ -142,6 +145,7 @@ class CaseStudyList(APIView):
             "previous": at(max(0, finding.offset - finding.limit)) if finding.offset > 0 else None,
             "facets": representations.facets(finding.facets),
             "full_text_search": not finding.full_text_failed,
+            "search": {"searched": finding.searched, "corrected": finding.corrected, "relaxed": finding.relaxed},
         }
         results = [representations.case_study_summary(page, request) for page in finding.results]
         response = Response({"meta": meta, "results": results})
@@ -161,32 +165,30 @@ def page_id_parameter(noun):
 
 
 @conditional
-class CaseStudyDetail(APIView):
+class CaseStudyDetail(ApiView):
     @extend_schema(
         parameters=[
             page_id_parameter("case study"),
-            RETRY_AFTER,
         ],
-        responses={200: serializers.CaseStudyDetailSerializer, 404: PROBLEM, 429: TOO_MANY},
+        responses={200: serializers.CaseStudyDetailSerializer, 404: PROBLEM},
         summary="One published case study, with its citation and versions",
         operation_id="case_studies_detail",
     )
     def get(self, request, page_id):
         if page_id > MAX_PAGE_ID:
-            return problem(404, "Not Found", "No published case study has this id.")
+            return problem(404, "Not Found", "No published case study has this id.", request=request)
         page = (
             CaseStudyPage.objects.child_of(index_page()).published().filter(pk=page_id).select_related("region").first()
         )
         if page is None:
-            return problem(404, "Not Found", "No published case study has this id.")
+            return problem(404, "Not Found", "No published case study has this id.", request=request)
         return Response(representations.case_study_detail(page, request))
 
 
 @conditional
-class TaxonomyList(APIView):
+class TaxonomyList(ApiView):
     @extend_schema(
-        parameters=[RETRY_AFTER],
-        responses={200: serializers.TaxonomiesSerializer, 429: TOO_MANY},
+        responses={200: serializers.TaxonomiesSerializer, 404: PROBLEM},
         summary="Every facet and its values",
         operation_id="taxonomies_list",
     )
@@ -214,7 +216,6 @@ READING_LIST_PARAMETERS = [
     ),
     OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}),
     OpenApiParameter("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}),
-    RETRY_AFTER,
 ]
 
 
@@ -227,17 +228,17 @@ def reading_list_parameter_errors(params):
 
 
 @conditional
-class ReadingListList(APIView):
+class ReadingListList(ApiView):
     @extend_schema(
         parameters=READING_LIST_PARAMETERS,
-        responses={200: serializers.ReadingListListingSerializer, 400: PROBLEM, 429: TOO_MANY},
+        responses={200: serializers.ReadingListListingSerializer, 400: PROBLEM},
         summary="Published reading lists for courses, by title",
         operation_id="reading_lists_list",
     )
     def get(self, request):
         errors = reading_list_parameter_errors(request.GET)
         if errors:
-            return bad_parameters(errors)
+            return bad_parameters(errors, request)
         limit = int(request.GET.get("limit") or DEFAULT_LIMIT)
         offset = int(request.GET.get("offset") or 0)
         lists = ReadingListPage.published_lists().order_by("title", "pk")
@@ -268,13 +269,12 @@ class ReadingListList(APIView):
 
 
 @conditional
-class ReadingListDetail(APIView):
+class ReadingListDetail(ApiView):
     @extend_schema(
         parameters=[
             page_id_parameter("reading list"),
-            RETRY_AFTER,
         ],
-        responses={200: serializers.ReadingListDetailSerializer, 404: PROBLEM, 429: TOO_MANY},
+        responses={200: serializers.ReadingListDetailSerializer, 404: PROBLEM},
         summary="One published reading list: its case studies in reading order, with notes and questions",
         operation_id="reading_lists_detail",
     )
@@ -283,5 +283,5 @@ class ReadingListDetail(APIView):
         if page_id <= MAX_PAGE_ID:
             page = ReadingListPage.published_lists().filter(pk=page_id).first()
         if page is None:
-            return problem(404, "Not Found", "No published reading list has this id.")
+            return problem(404, "Not Found", "No published reading list has this id.", request=request)
         return Response(representations.reading_list_detail(page, request))

@@ -7,9 +7,10 @@ class CaseStudiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import downloads, signals
         from .finder import views
         from .models import CaseStudyIndexPage
 
         signals.connect()
         CaseStudyIndexPage.finder_views = views
+        CaseStudyIndexPage.download_views = downloads

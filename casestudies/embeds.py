@@ -17,7 +17,11 @@ from .addresses import MAX_PAGE_ID, absolute_url, permanent_url, site_url
 from .models import CaseStudyPage, ReadingListPage, readable
 
 CARD_WIDTH, CARD_HEIGHT = 480, 320
+# The smallest usable card: its kind, title and link back still show (static/css/card.css keeps
+# just those at small sizes). A consumer's limit under it is answered 501, as oEmbed asks.
 MIN_WIDTH, MIN_HEIGHT = 200, 120
+MAX_LIMIT = 10_000
+SIZE = re.compile(r"^[0-9]{1,5}$")
 EMBEDDABLE_TYPES = (CaseStudyPage, ReadingListPage)
 PERMANENT_PATH = re.compile(r"^/cs/(?P<id>[0-9]{1,19})/(?:v/[0-9]{1,19}/|card/)?$")
 
@@ -73,24 +77,41 @@ def page_for_url(url, request):
     return page
 
 
-def _dimension(value, default, low):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return default
-    return max(low, min(default, number))
+def size_limit(request, name):
+    """The consumer's `maxwidth` or `maxheight`: None when absent, else a whole number of pixels
+    from 1 to MAX_LIMIT. Raises ValueError with a message for the consumer otherwise."""
+    value = request.GET.get(name, "").strip()
+    if not value:
+        return None
+    if not SIZE.match(value) or not 1 <= int(value) <= MAX_LIMIT:
+        raise ValueError(f"{name} must be a whole number of pixels from 1 to {MAX_LIMIT:,}; {value[:40]!r} is not.")
+    return int(value)
+
+
+def plain(status, message):
+    response = HttpResponse(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_safe
 def oembed(request):
+    """oEmbed 1.0 (oembed.com, sections 2.2 and 2.3): the card fits inside the consumer's
+    `maxwidth` and `maxheight`, or the answer is 501 when they are under the smallest card."""
     fmt = request.GET.get("format", "json")
     if fmt != "json":
-        return HttpResponse("Only format=json is supported.", status=501, content_type="text/plain; charset=utf-8")
+        return plain(501, "Only format=json is supported.")
+    try:
+        max_width, max_height = size_limit(request, "maxwidth"), size_limit(request, "maxheight")
+    except ValueError as error:
+        return plain(400, str(error))
     page = page_for_url(request.GET.get("url", ""), request)
     if page is None:
         raise Http404("Not a published case study or reading list of this site.")
-    width = _dimension(request.GET.get("maxwidth"), CARD_WIDTH, MIN_WIDTH)
-    height = _dimension(request.GET.get("maxheight"), CARD_HEIGHT, MIN_HEIGHT)
+    if (max_width or MIN_WIDTH) < MIN_WIDTH or (max_height or MIN_HEIGHT) < MIN_HEIGHT:
+        return plain(501, f"The card cannot be made that small: the smallest card is {MIN_WIDTH}×{MIN_HEIGHT} pixels.")
+    width = min(CARD_WIDTH, max_width or CARD_WIDTH)
+    height = min(CARD_HEIGHT, max_height or CARD_HEIGHT)
     html = embed_html(page, request, width, height)
     data = {
         "version": "1.0",

@@ -1,11 +1,13 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from evidencebank.serving.responsecache import reuse_rendering
-
 from .finder import case_study_rendering_parts
 from .models import Barrier, CaseStudyPage, PartnerOrganisation, Phase, PolicyLever, Purpose, Region, SuccessFeature
+from .renderings import reuse_rendering
 
 
 class FixedTermsPermissionHelper(PermissionHelper):
@@ -57,16 +59,6 @@ class BarrierAdmin(TermAdmin):
     menu_icon = "warning"
 
 
-class PartnerOrganisationAdmin(ModelAdmin):
-    model = PartnerOrganisation
-    menu_label = "Partner organisations"
-    menu_icon = "group"
-    list_display = ("name", "type", "region", "website")
-    list_filter = ("type", "region")
-    search_fields = ("name",)
-    ordering = ("name",)
-
-
 @modeladmin_register
 class TaxonomyGroup(ModelAdminGroup):
     menu_label = "Taxonomy"
@@ -79,8 +71,33 @@ class TaxonomyGroup(ModelAdminGroup):
         PhaseAdmin,
         RegionAdmin,
         BarrierAdmin,
-        PartnerOrganisationAdmin,
     )
+
+
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    # The chooser's "Create" tab: editors add an organisation without leaving the case study.
+    form_fields = ["name", "type", "region", "website"]
+    create_action_label = "Create a new organisation"
+
+
+class PartnerOrganisationViewSet(SnippetViewSet):
+    """Editors, moderators and administrators choose or create partner organisations from the
+    case-study form (the snippet chooser) and tidy them here (permissions: editorial 0005)."""
+
+    model = PartnerOrganisation
+    chooser_viewset_class = OrganisationChooserViewSet
+    menu_label = "Partner organisations"
+    icon = "group"
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["name", "type", "region", "website"]
+    list_filter = ["type", "region"]
+    search_fields = ["name"]
+    search_backend_name = None  # the model is not in the search index: the database's own lookup
+    ordering = ["name"]
+
+
+register_snippet(PartnerOrganisationViewSet)
 
 
 @hooks.register("before_serve_page")

@@ -8,8 +8,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from casestudies.finder import build_matrix, feature_pair_counts
-from casestudies.models import CaseStudyPage, EvidenceType, Phase, Region
+from casestudies.finder import build_matrix, feature_pair_counts, listing_url
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, EvidenceType, Phase, Region
 from casestudies.rules import review_due_before
 
 # A cell with at least one case study but no more than this is thin: one or two examples are
@@ -28,6 +28,7 @@ def assess(count):
 @dataclass
 class Cell:
     count: int
+    url: str = ""  # the finder's listing of exactly these case studies
 
     @property
     def assessment(self):
@@ -56,27 +57,50 @@ def published_case_studies():
     return CaseStudyPage.objects.published()
 
 
-def matrix(title, column_param):
+def listing():
+    """The public listing's address, which every count links to (published case studies only, as
+    counted here); None before the index page exists."""
+    index = CaseStudyIndexPage.get_solo()
+    return index.url if index is not None else None
+
+
+def link(base, **values):
+    return listing_url(base, **values) if base else ""
+
+
+def matrix(title, column_param, base=None):
     """Published case studies per success feature × lever or purpose, counted in SQL."""
     counts = feature_pair_counts(published_case_studies().values("pk"), column_param)
     return build_matrix(
-        title, column_param, count=lambda feature, column: counts.get((feature, column), 0), assess=assess
+        title,
+        column_param,
+        count=lambda feature, column: counts.get((feature, column), 0),
+        assess=assess,
+        url=lambda feature, column: link(base, feature=[feature.slug], **{column_param: [column.slug]}),
     )
 
 
-def tally(title, label, model, lookup):
+def tally(title, label, model, lookup, param, base=None):
     counts = dict(published_case_studies().values_list(lookup).annotate(n=Count("pk", distinct=True)).order_by())
     return Tally(
-        title, label, [(term.name, Cell(counts.get(term.pk, 0))) for term in model.objects.order_by("sort_order")]
+        title,
+        label,
+        [
+            (term.name, Cell(counts.get(term.pk, 0), link(base, **{param: [term.slug]})))
+            for term in model.objects.order_by("sort_order")
+        ],
     )
 
 
-def evidence_type_tally():
+def evidence_type_tally(base=None):
     counts = dict(published_case_studies().values_list("evidence_type").annotate(n=Count("pk")).order_by())
     return Tally(
         "Case studies by evidence type",
         "Evidence type",
-        [(choice.label, Cell(counts.get(choice.value, 0))) for choice in EvidenceType],
+        [
+            (choice.label, Cell(counts.get(choice.value, 0), link(base, evidence_type=[str(choice.value)])))
+            for choice in EvidenceType
+        ],
     )
 
 
@@ -104,11 +128,11 @@ class Submission:
 
 
 def awaiting_review():
-    """Case studies in a workflow waiting for a moderator, longest-waiting first."""
+    """Case studies in a workflow waiting for a moderator, longest-waiting first. A page a
+    moderator sent back for changes waits on its editor, not on review."""
     page_type = ContentType.objects.get_for_model(CaseStudyPage)
     states = list(
-        WorkflowState.objects.active()
-        .filter(content_type=page_type)
+        WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS, content_type=page_type)
         .select_related("requested_by")
         .order_by("created_at")
     )
@@ -167,15 +191,16 @@ class Coverage:
 
 
 def coverage():
+    base = listing()
     return Coverage(
         matrices=[
-            matrix("Success feature × policy lever", "lever"),
-            matrix("Success feature × purpose", "purpose"),
+            matrix("Success feature × policy lever", "lever", base),
+            matrix("Success feature × purpose", "purpose", base),
         ],
         tallies=[
-            tally("Case studies by region", "Region", Region, "region"),
-            tally("Case studies by phase", "Phase", Phase, "phases"),
-            evidence_type_tally(),
+            tally("Case studies by region", "Region", Region, "region", "region", base),
+            tally("Case studies by phase", "Phase", Phase, "phases", "phase", base),
+            evidence_type_tally(base),
         ],
         due_for_review=list(due_for_review()),
         awaiting_review=awaiting_review(),

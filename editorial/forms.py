@@ -6,7 +6,8 @@ from casestudies.interchange import MAX_FILE_BYTES, DocumentError, check_file_si
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label="Case-study file (JSON)",
-        help_text=f"An interchange-format file (see docs/editors.md), at most {MAX_FILE_BYTES // (1024 * 1024)} MB. "
+        help_text=f"A case-study file in the interchange format (see “How to write a case-study file” below), "
+        f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB. "
         "Nothing is imported until you have seen what it would change and confirmed.",
         widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
     )

@@ -27,6 +27,10 @@ def result_row(result, record):
         "title": storable(title) if isinstance(title, str) else "",
         "outcome": result.outcome,
         "errors": [{"field": storable(e.field), "message": storable(e.message)} for e in result.errors],
+        "new_organisations": [storable(name) for name in result.new_organisations],
+        # The draft it made or changed, for a link to its edit page.
+        "page_id": result.page.pk if result.page is not None and result.outcome in ("created", "updated") else None,
+        "warnings": [{"field": storable(w.field), "message": storable(w.message)} for w in result.warnings],
     }
 
 

@@ -15,6 +15,7 @@ a server error.
   file): the editor sees what happened and that nothing was saved; the error is logged.
 """
 
+import contextvars
 import logging
 
 from django.conf import settings
@@ -58,6 +59,11 @@ def discard_partial_uploads(request):
                 pass
 
 
+# The admin write being handled, for signal receivers that tell its user what happened
+# (`editorial.signals`): Wagtail's workflow actions send signals but leave no message.
+current_admin_write = contextvars.ContextVar("current_admin_write", default=None)
+
+
 class AdminWritesMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,6 +87,7 @@ class AdminWritesMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not self.applies(request):
             return None
+        token = current_admin_write.set(request)
         try:
             with transaction.atomic(), files_kept_only_if_committed():
                 return view_func(request, *view_args, **view_kwargs)
@@ -88,3 +95,5 @@ class AdminWritesMiddleware:
             if is_storage_failure(exc):
                 return storage_failure_response(request, exc)
             raise
+        finally:
+            current_admin_write.reset(token)

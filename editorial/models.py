@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from .wording import counts_sentence, drafts_sentence
+
 # A running import saves its progress (and this heartbeat) every few records, so a job that has
 # said nothing for this long has lost its process, wherever that process ran.
 HEARTBEAT_STALE_AFTER = datetime.timedelta(minutes=2)
@@ -135,6 +137,22 @@ class ImportJob(models.Model):
     @property
     def dry_run_counts(self):
         return self.counts(self.dry_run_report)
+
+    @property
+    def counts_sentence(self):
+        if self.status == self.Status.CHECKED:
+            return counts_sentence(self.dry_run_counts, checked=True)
+        return counts_sentence(self.report_counts, checked=False)
+
+    @property
+    def drafts_sentence(self):
+        counts = self.dry_run_counts
+        return drafts_sentence(counts["created"] + counts["updated"])
+
+    @property
+    def new_organisations(self):
+        """The partner organisations the checked file would add to the bank's list."""
+        return [name for row in self.dry_run_report for name in row.get("new_organisations", [])]
 
     @property
     def report_counts(self):

@@ -4,6 +4,8 @@ which is what the editor or moderator sees in the page editor."""
 
 from dataclasses import dataclass
 
+from django.urls import reverse
+
 from casestudies.models import QUALITY_RULES, CaseStudyPage, quality_warnings
 
 
@@ -18,6 +20,8 @@ class QualityRow:
     problem: str
     message: str
     last_reviewed: object
+    where: str = ""  # 'Classification tab › Reported year'
+    link: str = ""  # the edit page, opened at that field
 
 
 def state_of(page):
@@ -37,6 +41,7 @@ def quality_rows(today=None):
     rows = []
     for page in pages:
         content = content_as_edited(page)
+        edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
         for warning in quality_warnings(content, today):
             rows.append(
                 QualityRow(
@@ -47,6 +52,8 @@ def quality_rows(today=None):
                     problem=warning.label,
                     message=warning.message,
                     last_reviewed=content.last_reviewed,
+                    where=warning.where,
+                    link=warning.link(edit_url),
                 )
             )
     return rows

@@ -1,13 +1,33 @@
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets.button import Button
 
 from .coverage import THIN_AT_MOST, coverage
 from .quality import QualitySummary, quality_rows
+from .sourcecheck import source_rows
 
 COVERAGE_PERMISSION = "editorial.view_coverage"
 
 
-class CoverageReportView(ReportView):
+class LabelledDownloadsMixin:
+    """The CSV and XLSX downloads as labelled buttons in the header, not hidden in its "⋯" menu."""
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            Button("Download CSV", url=self.csv_export_url, icon_name="download", priority=100),
+            Button("Download XLSX", url=self.xlsx_export_url, icon_name="download", priority=110),
+        ]
+
+    @cached_property
+    def header_more_buttons(self):
+        downloads = (self.csv_export_url, self.xlsx_export_url)
+        return [button for button in super().header_more_buttons if button.url not in downloads]
+
+
+class CoverageReportView(LabelledDownloadsMixin, ReportView):
     """Coverage of the framework by published case studies; downloads as CSV and XLSX."""
 
     page_title = "Evidence coverage"
@@ -36,7 +56,7 @@ class CoverageReportView(ReportView):
         return context
 
 
-class ContentQualityReportView(ReportView):
+class ContentQualityReportView(LabelledDownloadsMixin, ReportView):
     """Case studies (live or draft) that break a content-quality rule; downloads as CSV and XLSX.
     The editor shows a moderator the same warnings for the revision under review."""
 
@@ -47,12 +67,13 @@ class ContentQualityReportView(ReportView):
     index_results_url_name = "editorial:quality_results"
     export_filename = "content-quality"
     paginate_by = None
-    list_export = ["title", "state", "problem", "message", "last_reviewed", "rule"]
+    list_export = ["title", "state", "problem", "message", "where", "last_reviewed", "rule"]
     export_headings = {
         "title": "Case study",
         "state": "State",
         "problem": "Problem",
         "message": "What to do",
+        "where": "Where to fix it",
         "last_reviewed": "Last reviewed",
         "rule": "Rule",
     }
@@ -64,9 +85,12 @@ class ContentQualityReportView(ReportView):
 
     def get_queryset(self):
         self.summary = QualitySummary(quality_rows())
-        return self.summary.rows
+        # Live pages checked against the source documents: listed in their own section, and in the download.
+        self.source_rows = source_rows()
+        return self.summary.rows + self.source_rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["summary"] = self.summary
+        context["source_rows"] = self.source_rows
         return context

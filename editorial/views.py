@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from casestudies.interchange import CANONICAL_SLUGS, MAX_FILE_BYTES
 from casestudies.models import CaseStudyIndexPage
 
 from .forms import ImportUploadForm
@@ -45,6 +46,20 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
             return self.form_invalid(form)
         job = check_upload(form.cleaned_data["file"], form.records, self.request.user)
         return redirect("editorial:import_job", job.pk)
+
+
+class ImportFormatView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The file format, for editors in the admin (the full specification is docs/interchange.md)."""
+
+    template_name = "editorial/import_format.html"
+    page_title = "How to write a case-study file"
+    header_icon = "help"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["slugs"] = [(facet.replace("_", " "), slugs) for facet, slugs in CANONICAL_SLUGS.items()]
+        context["max_megabytes"] = MAX_FILE_BYTES // (1024 * 1024)
+        return context
 
 
 class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -5,13 +5,15 @@ from wagtail.admin.ui.components import Component
 
 from casestudies.interchange import IMPORT_LOG_ACTION
 
+from . import prefill  # noqa: F401 (the add view prefilled from its address)
 from .coverage import coverage
 from .reports import COVERAGE_PERMISSION, ContentQualityReportView, CoverageReportView
-from .views import IMPORT_PERMISSION, ImportJobView, ImportUploadView
+from .views import IMPORT_PERMISSION, ImportFormatView, ImportJobView, ImportUploadView
 
 urlpatterns = [
     path("import/", ImportUploadView.as_view(), name="import"),
     path("import/<int:pk>/", ImportJobView.as_view(), name="import_job"),
+    path("import/format/", ImportFormatView.as_view(), name="import_format"),
     path("coverage/", CoverageReportView.as_view(), name="coverage"),
     path("coverage/results/", CoverageReportView.as_view(results_only=True), name="coverage_results"),
     path("quality/", ContentQualityReportView.as_view(), name="quality"),

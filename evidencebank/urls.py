@@ -6,11 +6,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from casestudies import discovery, embeds
 from casestudies import views as casestudies_views
-from casestudies.feeds import case_study_feed
+from casestudies.feeds import case_study_feed, reading_list_feed, term_feed
 from casestudies.finder import LISTING_PARAMS
+from casestudies.renderings import cache_keyed_on
 from evidencebank.serving.health import healthz
-from evidencebank.serving.responsecache import cache_keyed_on
 
+# The site's error pages; under /api/ each is a problem document (api/problem_details.py).
+handler400 = "evidencebank.serving.errors.bad_request"
+handler403 = "evidencebank.serving.errors.permission_denied"
+handler404 = "evidencebank.serving.errors.page_not_found"
 handler500 = "evidencebank.serving.errors.server_error"
 
 urlpatterns = [
@@ -19,8 +23,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health-check/", include("healthcheck.urls")),
     path("find/", casestudies_views.finder_entry, name="finder_entry"),
+    path("submit/", include("submissions.urls")),
     path("api/v1/", include("api.urls")),
     path("feeds/case-studies.atom", cache_keyed_on(*LISTING_PARAMS)(case_study_feed), name="case_study_feed"),
+    # Each landing page's own feed: a feature's, a lever's, a reading list's case studies.
+    path("feeds/features/<slug:slug>.atom", term_feed, {"param": "feature"}, name="feature_feed"),
+    path("feeds/levers/<slug:slug>.atom", term_feed, {"param": "lever"}, name="lever_feed"),
+    path("feeds/reading-lists/<int:page_id>.atom", reading_list_feed, name="reading_list_feed"),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),
     # Embeddable cards (the only frameable pages) and the oEmbed endpoint describing them.
     path("cs/<int:page_id>/card/", embeds.card, name="card"),

@@ -10,7 +10,14 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from casestudies.interchange import import_records, plain_to_rich_text
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage, ReadingListIndexPage, ReadingListItem, ReadingListPage
+from casestudies.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    PartnerOrganisation,
+    ReadingListIndexPage,
+    ReadingListItem,
+    ReadingListPage,
+)
 
 from .models import HomePage, StandardPage
 
@@ -18,9 +25,17 @@ DEMO_DIR = Path(__file__).resolve().parent / "demo_content"
 
 HOME_INTRO = (
     "<p>The Partnership Evidence Bank collects case studies of schools, trusts and universities "
+    "working together, tagged by the five features that an essay on university–trust collaboration "
+    "finds in its authors' successful partnerships, and by the four policy levers that essay proposes "
+    "to encourage more of them. It is for trust leaders choosing a partnership model, trainers "
+    "linking evidence into leadership courses, and editors building the evidence base.</p>"
+)
+# Earlier wordings of HOME_INTRO: a demo home page still reading one of them is brought up to date.
+EARLIER_HOME_INTROS = (
+    "<p>The Partnership Evidence Bank collects case studies of schools, trusts and universities "
     "working together, tagged by the five features of successful partnerships and the four policy "
     "levers that encourage them. It is for trust leaders choosing a partnership model, trainers "
-    "linking evidence into leadership courses, and editors building the evidence base.</p>"
+    "linking evidence into leadership courses, and editors building the evidence base.</p>",
 )
 INDEX_INTRO = (
     "<p>Every case study says who did what, what it cost where known, what evidence there is "
@@ -36,6 +51,9 @@ def build_page_tree():
         # Wagtail's first migration creates a placeholder "Welcome" page that the site points at.
         Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
         home = root.add_child(instance=HomePage(title="Partnership Evidence Bank", slug="home", intro=HOME_INTRO))
+    elif str(home.intro) in EARLIER_HOME_INTROS and not home.has_unpublished_changes:
+        home.intro = HOME_INTRO
+        home.save_revision().publish()
     # The site's address comes from WAGTAILADMIN_BASE_URL, so citations and canonical links work.
     address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
@@ -91,9 +109,35 @@ def load_standard_pages(home):
     return outcomes
 
 
+# Partner organisations the demo once named differently from their source: renamed in place on
+# an existing demo site, so the case studies keep one record each (docs/evidence-audit.md).
+RENAMED_ORGANISATIONS = {"Reach Feltham": "Reach in Feltham"}
+
+
+def rename_organisations():
+    for old, new in RENAMED_ORGANISATIONS.items():
+        if not PartnerOrganisation.objects.filter(name__iexact=new).exists():
+            for organisation in PartnerOrganisation.objects.filter(name__iexact=old):
+                organisation.name = new
+                organisation.save()
+
+
 def load_case_studies(index):
     document = json.loads((DEMO_DIR / "case_studies.json").read_text(encoding="utf-8"))
+    rename_organisations()
     return import_records(document["case_studies"], index, publish=True)
+
+
+def withdraw_case_studies():
+    """Unpublish demo case studies that the sources turned out not to support (each with its
+    reason in demo_content/withdrawn.json); returns the external ids unpublished by this run."""
+    document = json.loads((DEMO_DIR / "withdrawn.json").read_text(encoding="utf-8"))
+    ids = [item["external_id"] for item in document["withdrawn"]]
+    withdrawn = []
+    for page in CaseStudyPage.objects.live().filter(external_id__in=ids).order_by("external_id"):
+        page.unpublish()
+        withdrawn.append(page.external_id)
+    return withdrawn
 
 
 def reading_list_index(home, data):

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import caches
+from django.db import connection
 
 from home.demo import build_page_tree
 from tests.factories import make_case_study
@@ -57,3 +58,23 @@ def no_response_cache(settings):
     """For a test that reads `response.context`: a page served from the response cache has none."""
     settings.RESPONSE_CACHE_ENABLED = False
     return settings
+
+
+@pytest.fixture
+def migrated_data_restored(django_db_blocker):
+    """For transactional tests (a live server, another process): set up before the database
+    fixtures, so torn down after them. Such a test ends by emptying every table; this puts back
+    what the migrations wrote (the root page, the taxonomies, the groups, the workflow) for the
+    tests that run after it. Ask for `django_db_serialized_rollback` beside it."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Browser tests check what Chromium renders, the same from either database: marked before
+    `-m` selects, so .ci/run runs them in the SQLite pass only (docs/developers.md)."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.database_agnostic)

@@ -1,6 +1,7 @@
 """The rooms of the code (docs/architecture.md) and what each may import, checked by
 import-linter's contracts (pyproject.toml) and grimp's import graph."""
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -9,8 +10,10 @@ from pathlib import Path
 import grimp
 import pytest
 
+pytestmark = pytest.mark.database_agnostic
+
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("casestudies", "home", "editorial", "api", "healthcheck", "evidencebank")
+PACKAGES = ("casestudies", "home", "editorial", "api", "healthcheck", "evidencebank", "insights", "submissions")
 
 
 def lint_imports(project_dir):
@@ -89,3 +92,144 @@ def test_the_health_check_reaching_into_the_finder_breaks_the_contract(tmp_path)
     module.write_text(module.read_text() + "\nfrom casestudies.finder.facet_index import facet_index  # noqa\n")
     result = lint_imports(project)
     assert result.returncode != 0 and "the health check reach the finder" in result.stdout
+
+
+# The import graph from the source itself: every `import` and `from … import` anywhere in a
+# module (inside functions and `if` blocks too), so that an import moved into a function to
+# dodge a circle still counts as one.
+
+CONTENT_APPS = ("casestudies", "home", "editorial", "api", "healthcheck")
+SITE_PACKAGE = "evidencebank"
+
+
+def project_modules(root=ROOT):
+    """Every module of the project's packages, by dotted name, with its file (migrations aside:
+    Django loads them by name, and they never import the site package)."""
+    modules = {}
+    for package in PACKAGES:
+        for path in sorted((root / package).rglob("*.py")):
+            if "migrations" in path.parts:
+                continue
+            parts = list(path.relative_to(root).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            modules[".".join(parts)] = path
+    return modules
+
+
+def imported_names(module, path, tree):
+    """The dotted names every import statement of the module names, relative ones resolved;
+    for `from X import y`, `X.y` when that is a module, `X` otherwise."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, None
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                source = ".".join(base + ([node.module] if node.module else []))
+            else:
+                source = node.module
+            for alias in node.names:
+                yield source, alias.name
+
+
+def import_graph(root=ROOT):
+    """{module: {project module it imports}}, from the ASTs of the project's own files."""
+    modules = project_modules(root)
+    graph = {}
+    for module, path in modules.items():
+        tree = ast.parse(path.read_text(), filename=str(path))
+        edges = set()
+        for source, name in imported_names(module, path, tree):
+            target = f"{source}.{name}" if name and f"{source}.{name}" in modules else source
+            while target and target not in modules:  # `import a.b.c` of a name inside a.b
+                target = target.rpartition(".")[0]
+            if target and target != module:
+                edges.add(target)
+        graph[module] = edges
+    return graph
+
+
+def find_cycle(graph):
+    """One circle of imports as a list of modules (first = last), or None."""
+    state, stack = {}, []
+
+    def visit(module):
+        state[module] = "open"
+        stack.append(module)
+        for target in sorted(graph.get(module, ())):
+            if state.get(target) == "open":
+                return stack[stack.index(target) :] + [target]
+            if target not in state:
+                found = visit(target)
+                if found:
+                    return found
+        stack.pop()
+        state[module] = "done"
+        return None
+
+    for module in sorted(graph):
+        if module not in state:
+            found = visit(module)
+            if found:
+                return found
+    return None
+
+
+def imports_into(graph, sources, targets):
+    return sorted(
+        (module, target)
+        for module, edges in graph.items()
+        if module.startswith(sources)
+        for target in edges
+        if target == targets or target.startswith(f"{targets}.")
+    )
+
+
+@pytest.fixture(scope="module")
+def ast_graph():
+    return import_graph()
+
+
+def test_the_graph_counts_imports_inside_functions(ast_graph):
+    # responsecache.current_token imports the token's model inside the function.
+    assert "casestudies.models.findable" in ast_graph["evidencebank.serving.responsecache"]
+
+
+def test_no_circle_of_imports_counting_those_inside_functions(ast_graph):
+    assert find_cycle(ast_graph) is None
+
+
+def test_the_circle_check_finds_a_circle_made_by_an_import_inside_a_function(ast_graph):
+    graph = {module: set(edges) for module, edges in ast_graph.items()}
+    graph["casestudies.models.findable"].add("evidencebank.serving.responsecache")  # as `def f(): import …`
+    cycle = find_cycle(graph)
+    assert cycle and {"casestudies.models.findable", "evidencebank.serving.responsecache"} <= set(cycle)
+
+
+def test_the_domain_never_imports_the_serving_layer(ast_graph):
+    domain = ("casestudies.finder", "casestudies.models")
+    assert imports_into(ast_graph, domain, "evidencebank.serving") == []
+
+
+def test_no_content_app_imports_the_site_package(ast_graph):
+    """Settings are read through django.conf.settings, and what the serving layer offers the
+    domain it installs (casestudies.renderings): no exception is needed."""
+    assert imports_into(ast_graph, CONTENT_APPS, SITE_PACKAGE) == []
+
+
+def test_an_import_of_the_serving_layer_from_the_finder_is_found(tmp_path):
+    project = copy_of_the_project(tmp_path)
+    module = project / "casestudies" / "finder" / "cards.py"
+    module.write_text(
+        module.read_text() + "\n\ndef later():\n    from evidencebank.serving import responsecache  # noqa\n"
+    )
+    graph = import_graph(project)
+    assert imports_into(graph, ("casestudies.finder",), "evidencebank.serving") == [
+        ("casestudies.finder.cards", "evidencebank.serving.responsecache")
+    ]
+    result = lint_imports(project)
+    assert result.returncode != 0 and "never import the site package" in result.stdout

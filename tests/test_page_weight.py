@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 
 from tests.factories import make_case_study
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_agnostic]
 
 BUDGET_BYTES = 100 * 1024
 LONG_TEXT = "The partners met each term to agree targets and review what the data showed. " * 6

@@ -71,11 +71,15 @@ def surfaces(public, draft, private):
         pages.append((f"/cs/{reading_list.pk}/card/", ok))
         pages.append((f"/api/v1/reading-lists/{reading_list.pk}/", ok))
         pages.append((f"/oembed/?url=http://testserver/cs/{reading_list.pk}/", ok))
+        pages.append((f"/feeds/reading-lists/{reading_list.pk}.atom", ok))
         for extension in ("ris", "bib", "csv", "json"):
             pages.append((f"/cs/{reading_list.pk}/list.{extension}", ok))
     pages += [
         ("/feeds/case-studies.atom", True),
         ("/feeds/case-studies.atom?phase=secondary&q=secret", True),
+        ("/feeds/features/play-to-strengths.atom", True),
+        ("/feeds/levers/sharing-what-works.atom", True),
+        ("/case-studies/features/play-to-strengths/", True),
         ("/sitemap.xml", True),
         ("/robots.txt", True),
         ("/api/v1/", True),
@@ -87,6 +91,9 @@ def surfaces(public, draft, private):
         ("/case-studies/download/json/", True),
         ("/case-studies/download/csv/", True),
         ("/case-studies/suggest/?q=secret", True),
+        ("/submit/", True),
+        ("/submit/sent/", True),
+        ("/submit/privacy/", True),
     ]
     return pages
 
@@ -103,3 +110,42 @@ def test_no_public_surface_shows_a_draft_a_private_page_or_an_unpublished_revisi
         text = body.decode() + "".join(f"{k}: {v}" for k, v in response.items())
         for secret in SECRETS:
             assert secret.lower() not in text.lower(), (address, secret)
+
+
+def test_no_public_surface_shows_a_submitters_contact_details(mixed):
+    from tests.submissions.conftest import CONTACT_DETAILS, VALID
+
+    client = Client()
+    assert client.post("/submit/", VALID).status_code == 302
+    submitted = CaseStudyPage.objects.get(title=VALID["title"])
+    submitted.get_latest_revision().publish()
+    submitted.refresh_from_db()
+    pk = submitted.pk
+    addresses = (
+        [address for address, _ in surfaces(*mixed)]
+        + [
+            submitted.url,
+            f"/cs/{pk}/",
+            f"/cs/{pk}/v/1/",
+            f"/cs/{pk}/card/",
+            f"/oembed/?url=http://testserver/cs/{pk}/",
+            f"/api/v1/case-studies/{pk}/",
+            "/api/v1/case-studies/?q=riverside",
+            "/case-studies/?q=riverside",
+            "/feeds/case-studies.atom?q=riverside",
+            "/case-studies/download/json/?q=riverside",
+            "/case-studies/download/csv/?q=riverside",
+        ]
+        + [f"/cs/{pk}/cite.{extension}" for extension in ("ris", "bib", "json")]
+    )
+    for address in addresses:
+        response = client.get(address, follow=True)
+        assert response.status_code < 500, address
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        text = (body.decode() + "".join(f"{k}: {v}" for k, v in response.items())).lower()
+        for detail in CONTACT_DETAILS:
+            assert detail.lower() not in text, (address, detail)
+    assert "Riverside maths partnership" in client.get("/case-studies/?q=riverside").content.decode()
+    for detail in CONTACT_DETAILS:
+        found = client.get("/api/v1/case-studies/", {"q": detail.split("@")[0]}).json()
+        assert all(result["id"] != pk for result in found["results"]), detail

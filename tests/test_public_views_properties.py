@@ -12,7 +12,7 @@ from casestudies.finder.facets import FACETS
 from tests.casestudies.conftest import tagged  # noqa: F401 - the fixture
 
 CONTEXT_PARAMS = ["phase", "region", "purpose", "partner_type"]  # the health check's context
-FINDER_PARAMS = ["q", "from_year", "to_year", "sort", "page", *[facet.param for facet in FACETS]]
+FINDER_PARAMS = ["q", "exact", "from_year", "to_year", "sort", "page", *[facet.param for facet in FACETS]]
 # Every public view and the GET parameters it reads (the finder's routes read them all; the
 # others read none, so they get the finder's parameters too, which they must ignore).
 VIEWS = {

@@ -33,6 +33,7 @@ from ..models import (
     Region,
     SuccessFeature,
 )
+from ..models.organisations import normalised_name
 from .synthetic import ORGANISATIONS, synthetic_records
 
 LINKS = {  # interchange field -> (taxonomy, the case study's many-to-many relation)
@@ -66,7 +67,7 @@ def generate(index_page, count, seed=1, batch=500):
 def organisation_pool():
     existing = {o.name.lower() for o in PartnerOrganisation.objects.all()}
     PartnerOrganisation.objects.bulk_create(
-        PartnerOrganisation(name=name, type=type_slug)
+        PartnerOrganisation(name=name, name_key=normalised_name(name), type=type_slug)
         for name, type_slug in ORGANISATIONS
         if name.lower() not in existing
     )

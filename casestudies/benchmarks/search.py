@@ -22,6 +22,9 @@ VIEWS = [
     ("three filters", "", {"phase": "secondary", "region": "london", "lever": "local-convening"}, None),
     ("q alone", "", {"q": Q}, Q),
     ("q with two filters", "", {"q": Q, "phase": "secondary", "feature": "play-to-strengths"}, Q),
+    # No case study holds every word (the partial-match fallback), and a misspelt word corrected.
+    ("q, some words match", "", {"q": "modern languages mentoring qqqnotaword"}, None),
+    ("q misspelt", "", {"q": "langauges mentorng"}, None),
     ("feature page", "features/play-to-strengths/", {}, None),
     ("matrix", "matrix/", {}, None),
     ("suggestions", "suggest/", {"q": "univ"}, None),

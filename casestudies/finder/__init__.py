@@ -17,6 +17,7 @@ from .reading_lists import reading_lists_covering, reading_lists_for_features
 from .recommend import best_evidence_for_features, clean_context, context_options
 from .related import case_study_rendering_parts, related_case_studies
 from .search import find_case_studies
+from .state import listing_url
 
 __all__ = [
     "DEFAULT_LIMIT",
@@ -32,6 +33,7 @@ __all__ = [
     "feature_pair_counts",
     "find_case_studies",
     "find_for_api",
+    "listing_url",
     "overview",
     "parameter_errors",
     "reading_lists_covering",

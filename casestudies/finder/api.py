@@ -3,6 +3,7 @@ HTML listing (the same `CaseStudySearch` on the same facet index), sliced by `of
 and a strict reading of the parameters: where the HTML finder drops a bad value with a notice,
 a machine is told which parameter is wrong."""
 
+import re
 from dataclasses import dataclass
 
 from ..rules import EARLIEST_YEAR, latest_year
@@ -13,7 +14,7 @@ from .search import CaseStudySearch
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_OFFSET = 10**9
-LISTING_PARAMS = ["q", *[facet.param for facet in FACETS], "from_year", "to_year", "sort", "limit", "offset"]
+LISTING_PARAMS = ["q", "exact", *[facet.param for facet in FACETS], "from_year", "to_year", "sort", "limit", "offset"]
 
 
 @dataclass
@@ -24,6 +25,9 @@ class ApiFinding:
     limit: int
     offset: int
     full_text_failed: bool = False
+    searched: str = ""  # the words searched: the reader's, or corrected for spelling
+    corrected: bool = False
+    relaxed: bool = False  # no case study held all the words: these hold some of them
 
 
 def _integer(params, name, low, high, default):
@@ -39,6 +43,19 @@ def _integer(params, name, low, high, default):
     return value, None
 
 
+def _strict_integer_error(params, name, low, high):
+    """What is wrong with a machine's whole-number parameter, if it is given: it must be digits
+    alone (no sign but a minus, no spaces, not empty), from `low` to `high`."""
+    raw = params.get(name)
+    if raw is None:
+        return None
+    if not re.fullmatch(r"-?[0-9]{1,19}", raw):
+        return f"“{raw[:40]}” is not a whole number." if raw else "Empty: give a whole number or leave it out."
+    if not low <= int(raw) <= high:
+        return f"Must be between {low} and {high}."
+    return None
+
+
 def parameter_errors(params):
     """[(parameter, what is wrong)] for a machine's query string; empty when it is all good."""
     errors = []
@@ -49,17 +66,15 @@ def parameter_errors(params):
                 errors.append(
                     (facet.param, f"“{value[:40]}” is not a {facet.noun} slug; use one of the listed values.")
                 )
-    for name in ("from_year", "to_year"):
-        _, error = _integer(params, name, EARLIEST_YEAR, latest_year(), None)
+    years = (EARLIEST_YEAR, latest_year())
+    bounds = {"from_year": years, "to_year": years, "limit": (1, MAX_LIMIT), "offset": (0, MAX_OFFSET)}
+    for name, (low, high) in bounds.items():
+        error = _strict_integer_error(params, name, low, high)
         if error:
             errors.append((name, error))
-    sort = params.get("sort", "")
-    if sort and sort not in SORTS:
+    sort = params.get("sort")
+    if sort is not None and sort not in SORTS:
         errors.append(("sort", f"“{sort[:40]}” is not a sort order: use {', '.join(SORTS)}."))
-    for name, high in (("limit", MAX_LIMIT), ("offset", MAX_OFFSET)):
-        _, error = _integer(params, name, 1 if name == "limit" else 0, high, None)
-        if error:
-            errors.append((name, error))
     if len(params.get("q", "")) > 1000:
         errors.append(("q", "Too long: at most 1000 characters (the finder uses the first 200)."))
     return errors
@@ -79,6 +94,9 @@ def find_for_api(index_page, params):
         limit=limit,
         offset=offset,
         full_text_failed=search.full_text_failed,
+        searched=search.query.text,
+        corrected=search.corrected is not None,
+        relaxed=not search.query.is_empty and search.relaxed,
     )
 
 

@@ -1,13 +1,13 @@
 """The cards of a page of results, each rendered once per live revision and then shared by every
 list, search and landing page that shows it: a page of results that is not kept whole (see
-`evidencebank.serving.responsecache.reuse_rendering`) costs one cache read for its cards and
+`casestudies.renderings`) costs one cache read for its cards and
 reads from the database only the case studies whose cards were not kept."""
 
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from evidencebank.serving.responsecache import digest
+from ..digest import digest
 
 CARD_TEMPLATE = "casestudies/includes/result_card.html"
 CACHE_ALIAS = "default"

@@ -45,6 +45,16 @@ class Advice:
 
 
 @dataclass
+class Correction:
+    """'Showing results for <corrected>. Search instead for <typed>', each a link."""
+
+    corrected: str
+    corrected_url: str
+    typed: str
+    typed_url: str
+
+
+@dataclass
 class Finding:
     form: CaseStudyFilterForm
     state: FinderState
@@ -61,6 +71,7 @@ class Finding:
     total: int = 0
     advice: list = field(default_factory=list)
     suggested_terms: list = field(default_factory=list)
+    correction: Correction = None  # the reader's words corrected for spelling (spelling.py)
     index: object = None  # the facet index the counts came from
     selection: int = 0  # every matching case study, as a mask over the index (for the matrix)
     # The full-text backend failed: words were matched in titles and summaries only. Such a
@@ -87,6 +98,7 @@ class Finding:
             tuple((pk, index.revisions[index.positions[pk]]) for pk in self.result_pks),
             tuple((advice.text, advice.count) for advice in self.advice),
             tuple(self.notices),
+            self.correction and (self.correction.corrected, self.correction.typed),
         )
 
     @property

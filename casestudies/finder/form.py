@@ -13,7 +13,7 @@ from .query import MAX_QUERY_LENGTH, clean_query
 
 SORTS = {"relevance": "Best match", "newest": "Newest first", "title": "Title A to Z"}
 # Every URL parameter the finder's pages read (the response cache keys on these alone).
-FINDER_PARAMS = ("q", "from_year", "to_year", "sort", "page", *(facet.param for facet in FACETS))
+FINDER_PARAMS = ("q", "exact", "from_year", "to_year", "sort", "page", *(facet.param for facet in FACETS))
 
 
 def shown(value, length=40):
@@ -22,6 +22,7 @@ def shown(value, length=40):
 
 class CaseStudyFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search case studies")
+    exact = forms.BooleanField(required=False)  # search the words as typed, never corrected
     from_year = forms.IntegerField(required=False, label="From year")
     to_year = forms.IntegerField(required=False, label="To year")
     sort = forms.ChoiceField(required=False, choices=SORTS.items(), label="Sort by")
@@ -39,6 +40,7 @@ class CaseStudyFilterForm(forms.Form):
         data = {}
         raw_q = params.get("q", "")
         data["q"] = clean_query(raw_q)
+        data["exact"] = params.get("exact", "")
         if len(" ".join(raw_q.split())) > MAX_QUERY_LENGTH:
             self.notices.append(
                 f"Your search was longer than {MAX_QUERY_LENGTH} characters, so we used the first {MAX_QUERY_LENGTH}."

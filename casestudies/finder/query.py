@@ -94,9 +94,14 @@ class ParsedQuery:
         concepts = [Or([alternative_query(alt) for alt in group]) for group in self.groups]
         return concepts[0] if len(concepts) == 1 else And(concepts)
 
-    def without(self, index):
-        """The query with one concept left out, for 'remove this word' advice."""
-        return ParsedQuery(text=self.text, groups=self.groups[:index] + self.groups[index + 1 :])
+    def any_word_query(self):
+        """One Or over the concepts: case studies holding any of them (a relaxed search)."""
+        concepts = [Or([alternative_query(alt) for alt in group]) for group in self.groups]
+        return concepts[0] if len(concepts) == 1 else Or(concepts)
+
+    def concept(self, index):
+        """The query of one concept alone."""
+        return ParsedQuery(text=self.text, groups=[self.groups[index]])
 
     def highlight_terms(self):
         return {term for group in self.groups for term in self.group_terms(group)}

@@ -11,29 +11,27 @@ public case studies under the index are ever considered.
 
 import difflib
 import logging
-from contextlib import nullcontext
+from collections import Counter
 
-from django.core.cache import caches
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError
 from django.db.models import Q
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
-from evidencebank.serving.responsecache import digest
-
 from ..models.case_study import CaseStudyPage
-from ..models.findable import FindableChange, FindableVersion
 from ..models.synonyms import SynonymGroup
-from .facet_index import MAX_STEPS, facet_index, mask_of, positions_of
+from .facet_index import any_of, facet_index, mask_of, positions_of
 from .facets import FACETS, FACETS_BY_PARAM
-from .finding import Advice, Chip, FacetView, Finding, Option
+from .finding import Advice, Chip, Correction, FacetView, Finding, Option
 from .form import CaseStudyFilterForm
+from .matches import _matches, guarded, matching_pks  # noqa: F401 - tests clear the kept matches here
 from .query import highlight, parse_query, words_of
+from .spelling import corrected_query
 from .state import FinderState
 
 PER_PAGE = 20
-ADVISE_WORDS = 4
+RELAXED_NOTICE = "No case study matches all of your words; these match some of them."
 # What a failing full-text backend raises: the database backends raise DatabaseError; a search
 # server (OpenSearch, Elasticsearch) raises connection and timeout errors.
 SEARCH_FAILURES = (DatabaseError, ConnectionError, TimeoutError, OSError)
@@ -44,60 +42,6 @@ SEARCH_FAILED_NOTICE = (
 )
 
 logger = logging.getLogger(__name__)
-
-
-def guarded():
-    """A savepoint when already inside a transaction on PostgreSQL, where a failed query would
-    otherwise break the rest of the transaction; nothing otherwise (a request autocommits)."""
-    if connection.in_atomic_block and connection.vendor == "postgresql":
-        return transaction.atomic()
-    return nullcontext()
-
-
-# -- what the full-text backend finds, kept per process across publishes -----------------------
-MAX_KEPT_SEARCHES = 64
-MATCHES_CACHE = "default"
-MATCHES_SECONDS = 3600
-_matches = {}  # (database, the query's concepts) -> (findable token, frozenset of page pks)
-
-
-def full_text_pks(pages, query):
-    found = pages.search(query.search_query(), order_by_relevance=False)
-    # SearchResults.get_queryset() is the backend's lazy ORM queryset (both database backends
-    # have it), so the pks are fetched without building page objects.
-    return frozenset(found.get_queryset().order_by().values_list("pk", flat=True))
-
-
-def matching_pks(query):
-    """The pks of the pages the full-text backend finds for `query`. Asked of the whole bank
-    once per query (the answer is kept in this process and in the shared cache, for the other
-    processes and app servers); after a publish, or any chain of single-page changes the facet
-    index can follow, only the changed pages are asked about again, so a search after a publish
-    costs a query over a handful of pages instead of over every page. Anything else (a synonym,
-    a term, privacy) asks the whole bank again."""
-    token = FindableVersion.current()
-    key = (connection.alias, connection.settings_dict["NAME"], repr(query.groups))
-    kept = _matches.get(key)
-    shared_key = f"matches:{digest(repr(key[1:]))}"
-    if kept is None:
-        kept = caches[MATCHES_CACHE].get(shared_key)
-    found = kept
-    if found is not None and found[0] != token:
-        steps = FindableChange.steps_since(found[0], token, MAX_STEPS)
-        if steps is None:
-            found = None
-        else:
-            changed = frozenset(steps)
-            found = (token, (found[1] - changed) | full_text_pks(Page.objects.filter(pk__in=changed), query))
-    if found is None:
-        found = (token, full_text_pks(Page.objects.all(), query))
-    if found is not kept:
-        caches[MATCHES_CACHE].set(shared_key, found, MATCHES_SECONDS)
-    if _matches.get(key) is not found:
-        while key not in _matches and len(_matches) >= MAX_KEPT_SEARCHES:
-            del _matches[next(iter(_matches))]
-        _matches[key] = found
-    return found[1]
 
 
 # -- the journey ------------------------------------------------------------------------------
@@ -113,12 +57,38 @@ class CaseStudySearch:
         self.selections = self.form.selections()
         if synonyms is None:
             synonyms = self.index.synonyms
-        self.query = parse_query(self.form.value("q") or "", synonyms)
+        self.synonyms = synonyms
+        self.typed = parse_query(self.form.value("q") or "", synonyms)
+        self.as_typed = bool(self.form.value("exact"))
         self.from_year, self.to_year = self.form.value("from_year"), self.form.value("to_year")
         requested = self.form.value("sort") or ""
-        if requested == "relevance" and self.query.is_empty:
+        if requested == "relevance" and self.typed.is_empty:
             requested = ""
-        self.sort = requested or ("relevance" if not self.query.is_empty else "newest")
+        self.sort = requested or ("relevance" if not self.typed.is_empty else "newest")
+
+    # What is searched: the reader's words, or the words corrected where no case study holds
+    # one of them but the bank's vocabulary has a word one or two letters away (spelling.py).
+    @cached_property
+    def query(self):
+        return self.corrected or self.typed
+
+    @cached_property
+    def corrected(self):
+        """The corrected query, or None. Asked only when no case study holds all the words as
+        typed (one search, the one the listing needs anyway): a known word is never changed."""
+        if self.as_typed or self.typed.is_empty or self.search_mask(self.typed):
+            return None
+        return corrected_query(self.typed, self.search_mask, self.index, self.synonyms)
+
+    def correction_notice(self):
+        if self.corrected is None:
+            return None
+        return Correction(
+            self.query.text,
+            self.state.url(page=None),
+            self.typed.text,
+            self.state.url(q=self.typed.text, exact="1", page=None),
+        )
 
     # The selection as bitsets over the facet index: what the pages count and list.
     @cached_property
@@ -157,7 +127,22 @@ class CaseStudySearch:
 
     @cached_property
     def query_mask(self):
-        return self.search_mask(self.query)
+        """Case studies holding all the words; when none within the filters does, those holding
+        any of them (`relaxed`), ordered by how many they hold."""
+        return any_of(self.concept_masks) if self.relaxed else self.search_mask(self.query)
+
+    @cached_property
+    def concept_masks(self):
+        return [self.search_mask(self.query.concept(i)) for i in range(len(self.query.groups))]
+
+    @cached_property
+    def relaxed(self):
+        if len(self.query.groups) < 2:
+            return False
+        within = self.mask(drop_query=True)
+        if self.search_mask(self.query) & within:
+            return False
+        return bool(any_of(self.concept_masks) & within)
 
     @cached_property
     def years_mask(self):
@@ -171,8 +156,8 @@ class CaseStudySearch:
         """The selection, leaving out one facet, the words or the years if asked (for the
         disjunctive counts and the no-results advice), or with other words."""
         mask = self.index.everything if drop_years else self.years_mask
-        words = self.query_mask if query is None else self.search_mask(query)
-        if words is not None and not drop_query:
+        words = None if drop_query else self.query_mask if query is None else self.search_mask(query)
+        if words is not None:
             mask &= words
         for param, condition in self.condition_masks.items():
             if param != skip:
@@ -200,13 +185,16 @@ class CaseStudySearch:
         """`full_text=False`: the reader's words matched in titles and summaries only, as the
         listing does when the full-text backend fails."""
         pages = self.published.filter(self.year_condition())
-        if not self.query.is_empty and full_text:
+        query, relaxed = self.query, not self.query.is_empty and self.relaxed
+        if not query.is_empty and full_text:
             found = Page.objects.filter(pk__in=self.published.values("pk")).search(
-                self.query.search_query(), order_by_relevance=False
+                query.any_word_query() if relaxed else query.search_query(), order_by_relevance=False
             )
             pages = pages.filter(pk__in=found.get_queryset().order_by().values("pk"))
-        elif not self.query.is_empty:
-            pages = pages.filter(pk__in=[self.index.pks[i] for i in positions_of(self.words_mask(self.query))])
+        elif not query.is_empty:
+            concepts = [query.concept(i) for i in range(len(query.groups))] if relaxed else [query]
+            mask = any_of(self.words_mask(concept) for concept in concepts)
+            pages = pages.filter(pk__in=[self.index.pks[i] for i in positions_of(mask)])
         for param, values in self.selections.items():
             pages = pages.filter(FACETS_BY_PARAM[param].condition(values))
         return pages
@@ -232,7 +220,13 @@ class CaseStudySearch:
 
     @cached_property
     def state(self):
-        values = {"q": self.query.text, **self.selections, "from_year": self.from_year, "to_year": self.to_year}
+        values = {
+            "q": self.query.text,
+            "exact": "1" if self.as_typed else None,
+            **self.selections,
+            "from_year": self.from_year,
+            "to_year": self.to_year,
+        }
         if self.form.value("sort"):
             values["sort"] = self.sort
         return FinderState(self.base_url, values, self.fixed)
@@ -255,6 +249,9 @@ class CaseStudySearch:
             positions = self.title_matches_first(positions)
         elif self.sort == "title":
             positions.sort(key=self.index.title_rank.__getitem__)
+        if self.relaxed:  # most of the reader's words first, then the order chosen
+            held = Counter(i for mask in self.concept_masks for i in positions_of(mask))
+            positions.sort(key=lambda i: -held[i])
         return [self.index.pks[i] for i in positions]
 
     def title_matches_first(self, positions):
@@ -289,9 +286,9 @@ class CaseStudySearch:
         the database only when `finding.results` is first used, so that a rendering or cards kept
         for them can be used instead (views.py, cards.py)."""
         notices = list(self.form.notices)
-        if self.query.text and self.query.is_empty:
+        if self.typed.text and self.typed.is_empty:
             notices.append(
-                f"We could not search for “{self.query.text}”: it has only very common words "
+                f"We could not search for “{self.typed.text}”: it has only very common words "
                 "or no letters or numbers, so we show every case study."
             )
         finding = Finding(
@@ -305,6 +302,9 @@ class CaseStudySearch:
         )
         finding.facets = self.facet_views()
         finding.chips = self.chips(finding.facets)
+        finding.correction = self.correction_notice()
+        if self.relaxed:
+            notices.append(RELAXED_NOTICE)
         if self.full_text_failed:
             notices.append(SEARCH_FAILED_NOTICE)
         if not with_results:
@@ -349,13 +349,6 @@ class CaseStudySearch:
                     f"Remove your search words “{self.query.text}”", count, self.state.url(q="", page=None, sort=None)
                 )
             )
-            if len(self.query.groups) > 1:
-                # One search per word left out, so only for short queries (bounded work).
-                for i, group in enumerate(self.query.groups[:ADVISE_WORDS]):
-                    shorter = self.query.without(i)
-                    count = self.count(query=shorter)
-                    text = " ".join(g[0] for g in shorter.groups)
-                    advice.append(Advice(f"Leave out the word “{group[0]}”", count, self.state.url(q=text, page=None)))
         for view in finding.facets:
             chosen = [o.label for o in view.options if o.selected]
             if chosen:
@@ -372,7 +365,9 @@ class CaseStudySearch:
             advice.append(
                 Advice("Remove the year range", count, self.state.url(from_year=None, to_year=None, page=None))
             )
-        return sorted(advice, key=lambda a: -a.count)
+        # Only what gives results (leaving out one of several words never does: with no case
+        # study holding any of them within the filters, the search is already relaxed to any).
+        return sorted((a for a in advice if a.count), key=lambda a: -a.count)
 
     def nearest_terms(self, facet_views):
         """Taxonomy terms whose names are close to the reader's words, as links that filter by them."""

@@ -9,7 +9,7 @@ from urllib.parse import quote_plus
 from .facets import FACETS
 
 FACET_PARAMS = [facet.param for facet in FACETS]
-ORDER = ["q", *FACET_PARAMS, "from_year", "to_year", "sort", "page"]
+ORDER = ["q", "exact", *FACET_PARAMS, "from_year", "to_year", "sort", "page"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,11 @@ class FinderState:
             elif value not in (None, "", 1 if key == "page" else None):
                 pairs.append((key, value))
         return "?" + "&".join(f"{quoted(key)}={quoted(str(value))}" for key, value in pairs) if pairs else ""
+
+
+def listing_url(base_url, **values):
+    """The finder's listing at `base_url` filtered to these facet values (lists of slugs)."""
+    return FinderState(base_url).only(**values)
 
 
 @lru_cache(maxsize=4096)

@@ -1,22 +1,20 @@
 """The finder's pages, each called by a route of the case-study index with the page itself."""
 
-import json
-import logging
+from django.http import Http404, JsonResponse
+from django.urls import reverse
 
-from django.http import Http404, HttpResponse, JsonResponse
-
-from evidencebank.serving.responsecache import keyed_on, reuse_rendering
-
-from ..interchange import export_document, export_queryset, write_csv
+from ..renderings import keyed_on, reuse_rendering
 from .cards import result_cards
 from .compare import compare
 from .facets import FACETS_BY_PARAM
 from .form import FINDER_PARAMS
 from .matrix import evidence_matrices
-from .search import SEARCH_FAILURES, CaseStudySearch, find_case_studies, guarded, selected_pages
+from .search import CaseStudySearch, find_case_studies
 from .suggestions import suggestions_for
 
-logger = logging.getLogger(__name__)
+# How many case studies a finder page found, for the search log (insights/middleware.py reads
+# it, outside the response cache, and removes it).
+RESULTS_HEADER = "X-Finder-Results"
 
 
 def not_stored_if_degraded(response, finding):
@@ -37,7 +35,9 @@ def finder_response(request, search, render):
         if reused is not None:
             return keyed_on(reused, FINDER_PARAMS)
     finding.cards = result_cards(search, finding)
-    return keyed_on(not_stored_if_degraded(render(finding), finding), FINDER_PARAMS)
+    response = render(finding)
+    response[RESULTS_HEADER] = str(finding.total)
+    return keyed_on(not_stored_if_degraded(response, finding), FINDER_PARAMS)
 
 
 def case_study_list(index_page, request):
@@ -60,7 +60,12 @@ def landing_page(index_page, request, route, param, slug):
         lambda finding: index_page.render(
             request,
             template="casestudies/landing_page.html",
-            context_overrides={"finding": finding, "term": term, "term_kind": term._meta.verbose_name.capitalize()},
+            context_overrides={
+                "finding": finding,
+                "term": term,
+                "term_kind": term._meta.verbose_name.capitalize(),
+                "feed_url": reverse(f"{param}_feed", kwargs={"slug": term.slug}),
+            },
         ),
     )
 
@@ -78,35 +83,6 @@ def matrix_page(index_page, request):
 
 def suggestions(index_page, request):
     return keyed_on(JsonResponse(suggestions_for(index_page, request.GET.get("q", ""))), ["q"])
-
-
-def download_response(selected, file_format):
-    pages = export_queryset(selected.values("pk"))
-    if file_format == "json":
-        body = json.dumps(export_document(pages), ensure_ascii=False, indent=2) + "\n"
-        return HttpResponse(body, content_type="application/json; charset=utf-8")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response.write("\ufeff")  # a byte-order mark so spreadsheet programs read UTF-8
-    write_csv(pages, response)
-    return response
-
-
-def download(index_page, request, file_format):
-    """The published case studies the listing shows for these parameters, as interchange JSON
-    or CSV, so a reader can take away exactly what they are looking at."""
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
-    try:
-        with guarded():
-            response = download_response(selected_pages(index_page, request.GET), file_format)
-    except SEARCH_FAILURES:
-        if not request.GET.get("q"):
-            raise
-        logger.exception("Full-text search failed in a download; matching titles and summaries instead")
-        response = download_response(selected_pages(index_page, request.GET, full_text=False), file_format)
-        response["Cache-Control"] = "no-store"
-    response["Content-Disposition"] = f'attachment; filename="case-studies.{file_format}"'
-    return keyed_on(response, FINDER_PARAMS)
 
 
 def compare_page(index_page, request):

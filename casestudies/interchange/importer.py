@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..models.case_study import CaseStudyPage
+from ..models.organisations import PartnerOrganisation, normalised_name
+from ..sourcecheck import SourcesMissing, check_record, library, sources_dir
 from .exporting import case_study_record
 from .format import canonical_record
 from .indexing import IndexBatch
@@ -29,6 +31,19 @@ class RecordResult:
     outcome: str  # "created", "updated", "unchanged" or "failed"
     errors: list = field(default_factory=list)
     page: CaseStudyPage | None = None
+    # A dry run's partner organisations that the bank does not hold yet (each named once per file).
+    new_organisations: list = field(default_factory=list)
+    # Source-check problems (casestudies.sourcecheck): shown to the editor, never blocking the import.
+    warnings: list = field(default_factory=list)
+
+
+def source_warnings(record):
+    """The record's problems against the source documents, as RecordErrors (warnings only)."""
+    try:
+        lib = library()
+    except SourcesMissing:
+        return [RecordError("", f"Not checked against the sources: no source documents in {sources_dir()}.")]
+    return [RecordError(p.where, f"{p.label}: {p.message}") for p in check_record(lib, record)]
 
 
 def dry_run_outcome(record):
@@ -38,6 +53,18 @@ def dry_run_outcome(record):
     if case_study_record(latest_content(existing)) == canonical_record(record):
         return "unchanged"
     return "updated"
+
+
+def plan_new_organisations(result, record, planned):
+    """Name on `result` the organisations writing `record` would create (`planned`: the
+    normalised names earlier records of the file would already create)."""
+    if result.outcome == "failed":
+        return
+    for partner in record.get("partners") or []:
+        key = normalised_name(partner["name"])
+        if key and key not in planned and PartnerOrganisation.objects.named(partner["name"]) is None:
+            planned.add(key)
+            result.new_organisations.append(" ".join(partner["name"].split()))
 
 
 # Records per transaction: the most work a crash can undo, and how often progress is reported.
@@ -56,10 +83,12 @@ def import_records(
     records = list(records)
     results = []
     seen_ids = {}
+    planned = set()
     for start in range(0, len(records), 1 if dry_run else COMMIT_EVERY):
         group = records[start : start + (1 if dry_run else COMMIT_EVERY)]
         if dry_run:
             done = [import_record(start, group[0], seen_ids, index_page, publish, user, True, False, source, None)]
+            plan_new_organisations(done[0], group[0], planned)
         else:
             done = import_group(start, group, seen_ids, index_page, publish, user, submit_for_review, source)
         results += done
@@ -89,14 +118,17 @@ def import_record(index, record, seen_ids, index_page, publish, user, dry_run, s
     external_id = external_id if isinstance(external_id, str) else ""
     if external_id and external_id in seen_ids:
         errors.append(
-            RecordError("external_id", f"“{truncate(external_id)}” is also used by record {seen_ids[external_id]}.")
+            RecordError("external_id", f"“{truncate(external_id)}” is also used by record {seen_ids[external_id] + 1}.")
         )
     seen_ids.setdefault(external_id, index)
     if errors:
         return RecordResult(index, external_id, "failed", errors)
     if dry_run:
-        return RecordResult(index, external_id, dry_run_outcome(record))
-    return write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch)
+        result = RecordResult(index, external_id, dry_run_outcome(record))
+    else:
+        result = write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch)
+    result.warnings = source_warnings(record)
+    return result
 
 
 def write_valid_record(index, record, index_page, publish, user, submit_for_review, source, index_batch=None):

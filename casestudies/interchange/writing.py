@@ -29,7 +29,7 @@ from .indexing import search_index_updates_deferred
 
 def find_or_create_organisation(name, type_slug):
     name = " ".join(name.split())
-    organisation = PartnerOrganisation.objects.filter(name__iexact=name).first()
+    organisation = PartnerOrganisation.objects.named(name)
     if organisation is None:
         organisation = PartnerOrganisation.objects.create(name=name, type=type_slug or "other")
     return organisation

@@ -33,6 +33,7 @@ from .choices import EvidenceType, Formality, FundingModel, Licence, Status
 from .findable import readable
 from .index_page import CaseStudyIndexPage
 from .quality import QualityWarningsPanel
+from .review import ReviewCommentPanel
 from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
 
@@ -136,8 +137,8 @@ class CaseStudyPage(Page):
         choices=Status.choices,
         blank=True,
         help_text="Pilot: a first trial. Established: running for more than a cycle. "
-        "Scaled: spread to more schools or places. Ended: no longer running. "
-        "As the sources report it in the reported year, not as it may be today.",
+        "Scaled: spread to more schools or places. Ended: no longer running. Not reported: the "
+        "sources do not say. As the sources report it in the reported year, not as it may be today.",
     )
     reported_year = models.PositiveSmallIntegerField(
         null=True,
@@ -213,6 +214,7 @@ class CaseStudyPage(Page):
     base_form_class = CaseStudyPageForm
 
     story_panels = [
+        ReviewCommentPanel(heading="Changes requested"),
         QualityWarningsPanel(heading="Content quality"),
         TitleFieldPanel(
             "title",
@@ -225,10 +227,12 @@ class CaseStudyPage(Page):
     ]
     partner_panels = [
         HelpPanel(
-            "Add every partner organisation and what it does best. Mark a lead only where a source says "
-            "who convened or led the work."
+            "Add every partner organisation a source names, and what it does best. Mark a lead only where a "
+            "source says who convened or led the work. Leave this empty when the sources name no partner: "
+            "the citation then credits the bank."
         ),
-        InlinePanel("partners", label="Partner", min_num=1, heading="Partners"),
+        # No minimum: ten of the demo case studies' sources name no partner, and the importer accepts that.
+        InlinePanel("partners", label="Partner", heading="Partners"),
     ]
     feature_panels = [
         HelpPanel("Choose each success feature this case shows (at least one) and say how it shows it."),
@@ -405,12 +409,22 @@ class CaseStudyPage(Page):
     def status_as_reported(self):
         """Status and years as of the reported year, e.g. 'Established, as reported in 2014' or
         'Ended, 2003–2011, as reported in 2014'; '' when neither status nor years is known."""
-        parts = [p for p in (self.get_status_display() if self.status else "", self.years_text) if p]
+        if self.status == Status.NOT_REPORTED:
+            status = (
+                f"status not reported in the {self.reported_year} source"
+                if self.reported_year
+                else "status not reported"
+            )
+        else:
+            status = self.get_status_display() if self.status else ""
+        parts = [p for p in (status, self.years_text) if p]
         if not parts:
             return ""
         text = ", ".join(parts)
         text = text[0].upper() + text[1:]
-        return f"{text}, as reported in {self.reported_year}" if self.reported_year else text
+        if self.reported_year and self.status != Status.NOT_REPORTED:
+            return f"{text}, as reported in {self.reported_year}"
+        return text
 
     @property
     def licence_choice(self):
@@ -418,7 +432,11 @@ class CaseStudyPage(Page):
 
     @property
     def is_ongoing(self):
-        return self.start_year is not None and self.end_year is None and self.status != Status.ENDED
+        return (
+            self.start_year is not None
+            and self.end_year is None
+            and self.status not in (Status.ENDED, Status.NOT_REPORTED)
+        )
 
 
 class CaseStudyPartner(Orderable):
@@ -427,7 +445,7 @@ class CaseStudyPartner(Orderable):
         "casestudies.PartnerOrganisation",
         on_delete=models.PROTECT,
         related_name="partnerships",
-        help_text="Choose the organisation, or add it under Taxonomy › Partner organisations first.",
+        help_text="Choose the organisation; if it is not in the list yet, create it in the chooser.",
     )
     role = models.CharField(
         "what it does best",

@@ -21,6 +21,7 @@ class Status(models.TextChoices):
     ESTABLISHED = "established", "Established"
     SCALED = "scaled", "Scaled"
     ENDED = "ended", "Ended"
+    NOT_REPORTED = "not-reported", "Not reported"
 
 
 class Formality(models.TextChoices):

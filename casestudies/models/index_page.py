@@ -30,6 +30,7 @@ class CaseStudyIndexPage(RoutablePageMixin, Page):
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count = 1
     finder_views = None  # casestudies.finder.views, installed by CaseStudiesConfig.ready()
+    download_views = None  # casestudies.downloads, likewise
 
     class Meta:
         verbose_name = "case-study index"
@@ -79,8 +80,8 @@ class CaseStudyIndexPage(RoutablePageMixin, Page):
 
     @path("download/json/")
     def download_json(self, request):
-        return self.finder_views.download(self, request, "json")
+        return self.download_views.download(self, request, "json")
 
     @path("download/csv/")
     def download_csv(self, request):
-        return self.finder_views.download(self, request, "csv")
+        return self.download_views.download(self, request, "csv")

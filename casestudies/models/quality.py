@@ -8,6 +8,7 @@ files without the newer fields still import, and an editor may save work in prog
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from ..rules import REVIEW_EVERY_MONTHS, is_due_for_review
@@ -20,17 +21,38 @@ RULES = {
     "source-needs-author-or-publisher": "Source without authors or publisher",
     "status-needs-reported-year": "Status without a reported year",
     "review-overdue": f"Not reviewed in {REVIEW_EVERY_MONTHS} months",
+    "review-date-missing": "No review date",
 }
 
 
 @dataclass(frozen=True)
 class QualityWarning:
+    """One problem, and where in the page editor to fix it: the tab, the field's label, and the
+    id of the field's input (the edit page opens that tab when its address ends #anchor)."""
+
     rule: str
     message: str
+    tab: str = ""
+    field: str = ""
+    anchor: str = ""
 
     @property
     def label(self):
         return RULES[self.rule]
+
+    @property
+    def where(self):
+        """'Classification tab › Reported year'."""
+        return f"{self.tab} tab › {self.field}" if self.tab else ""
+
+    def link(self, edit_url):
+        return f"{edit_url}#{self.anchor}" if self.anchor else edit_url
+
+
+def is_new(page, today=None):
+    """Never published, or first published within the review interval: not yet due a review."""
+    first = page.first_published_at
+    return first is None or not is_due_for_review(first.date(), today)
 
 
 def quality_warnings(page, today=None):
@@ -44,15 +66,21 @@ def quality_warnings(page, today=None):
                     "measure-needs-baseline-and-result",
                     f"The evidence type is {EvidenceType(page.evidence_type).label}, but no impact measure has both "
                     "a baseline and a result. Add the figures before and after, or choose Type 1.",
+                    "Evidence and impact",
+                    "Impact measures",
+                    "id_impact_measures-FORMS",
                 )
             )
-    for source in page.sources.all():
+    for number, source in enumerate(page.sources.all()):
         title = source.title or "A source"
         if not source.year:
             warnings.append(
                 QualityWarning(
                     "source-needs-year",
                     f"“{title}” has no year. Give the year it was published, or work it out from the text.",
+                    "Sources",
+                    f"Source {number + 1} › Year",
+                    f"id_sources-{number}-year",
                 )
             )
         if not source.author_names and not source.publisher.strip():
@@ -60,6 +88,9 @@ def quality_warnings(page, today=None):
                 QualityWarning(
                     "source-needs-author-or-publisher",
                     f"“{title}” has neither authors nor a publisher: say who wrote or published it.",
+                    "Sources",
+                    f"Source {number + 1} › Authors",
+                    f"id_sources-{number}-authors",
                 )
             )
     if page.status and not page.reported_year:
@@ -68,15 +99,22 @@ def quality_warnings(page, today=None):
                 "status-needs-reported-year",
                 f"The status is “{page.get_status_display()}” but there is no reported year, so readers "
                 "cannot tell when it was true. Give the year the evidence describes.",
+                "Classification",
+                "Reported year",
+                "id_reported_year",
             )
         )
-    if is_due_for_review(page.last_reviewed, today):
+    where = ("Sources", "Last reviewed", "id_last_reviewed")
+    if page.last_reviewed is None and is_new(page, today):
+        message = "Add a review date once you have checked the case study against its sources."
+        warnings.append(QualityWarning("review-date-missing", message, *where))
+    elif is_due_for_review(page.last_reviewed, today):
         if page.last_reviewed:
             date = f"{page.last_reviewed.day} {page.last_reviewed:%B %Y}"
             message = f"It was last reviewed on {date}. Check it against its sources and update the review date."
         else:
             message = "It has never been reviewed. Check it against its sources and set the review date."
-        warnings.append(QualityWarning("review-overdue", message))
+        warnings.append(QualityWarning("review-overdue", message, *where))
     return warnings
 
 
@@ -90,4 +128,6 @@ class QualityWarningsPanel(Panel):
             context = super().get_context_data(parent_context)
             context["is_new"] = self.instance is None or not self.instance.pk
             context["warnings"] = [] if context["is_new"] else quality_warnings(self.instance)
+            if not context["is_new"]:
+                context["edit_url"] = reverse("wagtailadmin_pages:edit", args=(self.instance.pk,))
             return context

@@ -44,6 +44,12 @@ class SuccessFeature(Term):
         blank=True,
         help_text="A longer explanation for the feature's page: what it means and why it matters.",
     )
+    practice_notes = models.TextField(
+        blank=True,
+        help_text="Practice described in the sources that is too thin for a case study, or does not show "
+        "this feature at work: one paragraph each (blank line between), each naming its source passage. "
+        "Shown on the feature's page under 'Practice described in the sources'.",
+    )
 
     class Meta(Term.Meta):
         verbose_name = "success feature"

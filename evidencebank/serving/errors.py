@@ -6,7 +6,9 @@ or `InterfaceError`: refused or lost connections, a server restarting or shuttin
 connection or statement timeout) is an outage, not a bug: the reader gets a 503 "back soon"
 page with `Retry-After`, and an editor in the admin is told that what they were saving was not
 saved. Every other exception gets the 500 page. Both are rendered without the database and
-pass through the security-header middleware like any other response.
+pass through the security-header middleware like any other response. Under the open API
+(`/api/`) every one of these errors, and the 400, 403 and 404 below, is a problem document
+instead (api/problem_details.py).
 """
 
 import sys
@@ -15,6 +17,9 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
+from django.views import defaults
+
+from api.problem_details import problem_response, wants_problem
 
 from .logs import request_id_of
 
@@ -55,6 +60,10 @@ def is_admin_request(request):
 
 def service_unavailable(request):
     """The 503 page: the site's own stylesheet and header, no script, no database."""
+    if wants_problem(request):
+        response = problem_response(503, request=request)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     html = render_to_string(
         "503.html",
         {
@@ -75,5 +84,26 @@ def server_error(request, template_name="500.html"):
     """handler500: Django calls it inside the `except` block, so the exception is at hand."""
     if database_unavailable(sys.exc_info()[1]):
         return service_unavailable(request)
+    if wants_problem(request):
+        return problem_response(500, request=request)
     html = render_to_string(template_name, {"request_id": request_id_of(request), "stylesheet": stylesheet_url()})
     return HttpResponseServerError(html)
+
+
+def page_not_found(request, exception, template_name="404.html"):
+    """handler404: the site's 404 page, or a problem document under the API."""
+    if wants_problem(request):
+        return problem_response(404, request=request)
+    return defaults.page_not_found(request, exception, template_name)
+
+
+def bad_request(request, exception, template_name="400.html"):
+    if wants_problem(request):
+        return problem_response(400, request=request)
+    return defaults.bad_request(request, exception, template_name)
+
+
+def permission_denied(request, exception, template_name="403.html"):
+    if wants_problem(request):
+        return problem_response(403, request=request)
+    return defaults.permission_denied(request, exception, template_name)

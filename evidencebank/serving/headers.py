@@ -3,6 +3,11 @@
 django-csp writes the header; `SiteCSPMiddleware` only chooses which of the two policies in
 settings applies: `CONTENT_SECURITY_POLICY` (strict, every public page) or
 `ADMIN_CONTENT_SECURITY_POLICY` (what the Wagtail admin needs) under `ADMIN_URL_PREFIXES`.
+
+The admin's preview renders the page through the whole middleware stack on a request of its own
+(Wagtail's `make_preview_request`, which marks it `is_preview`), so that inner response carries
+the public policy. It keeps it, except that the admin's own origin may frame it: the editor's
+preview panel is an iframe. Every other page keeps `frame-ancestors 'none'`.
 """
 
 from csp.middleware import CSPMiddleware
@@ -19,6 +24,8 @@ class SiteCSPMiddleware(CSPMiddleware):
         admin_policy = getattr(settings, "ADMIN_CONTENT_SECURITY_POLICY", None)
         if not report_only and admin_policy and parts.config is None and is_admin_path(request.path_info):
             parts.config = admin_policy["DIRECTIVES"]
+        if getattr(request, "is_preview", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
         return parts
 
 

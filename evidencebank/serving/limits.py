@@ -9,6 +9,8 @@ sits under gunicorn's own request-line limit (4,094 bytes), so the two never dis
 from django.conf import settings
 from django.http import HttpResponse
 
+from api.problem_details import problem_response, wants_problem
+
 DEFAULT_MAX_QUERY_STRING_LENGTH = 4_000
 
 
@@ -19,6 +21,9 @@ class QueryStringLimitMiddleware:
     def __call__(self, request):
         limit = getattr(settings, "MAX_QUERY_STRING_LENGTH", DEFAULT_MAX_QUERY_STRING_LENGTH)
         if len(request.META.get("QUERY_STRING", "")) > limit:
+            detail = f"The query is over {limit:,} characters. Use fewer parameters or a shorter search."
+            if wants_problem(request):
+                return problem_response(414, detail, request=request)
             response = HttpResponse(
                 f"This address is too long: its query is over {limit:,} characters. "
                 "Choose fewer filters or a shorter search and try again.\n",

@@ -27,7 +27,6 @@ term, an organisation or a synonym changes; keying on the token is simpler and e
 import gzip
 import hashlib
 import re
-from functools import wraps
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -35,6 +34,9 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from casestudies import renderings
+from casestudies.digest import digest
 
 CACHE_HEADER = "X-Cache"
 NOT_STORED_HEADERS = {"set-cookie", "x-request-id", "content-length"}
@@ -91,38 +93,12 @@ def address_of(request):
     return f"{site_of(request)}{request.path}" + (f"?{query}" if query else "")
 
 
-def digest(text):
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def cache_key(request, token):
     return f"response:v2:{token}:{digest(address_of(request))}"
 
 
 def response_cache():
     return caches[conf("RESPONSE_CACHE_ALIAS", "default")]
-
-
-def keyed_on(response, names):
-    """Say which query parameters `response` depends on: only a request whose parameters are all
-    among them is stored (under its sorted parameters). A response that names none is stored only
-    for a request with no query string, so junk or tracking parameters (`?utm_source=…`) are
-    served fresh and never stored: they cannot push the clean page out of the cache."""
-    response.cache_parameters = frozenset(names)
-    return response
-
-
-def cache_keyed_on(*names):
-    """`keyed_on` as a view decorator."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            return keyed_on(view(request, *args, **kwargs), names)
-
-        return wrapped
-
-    return decorator
 
 
 def reuse_rendering(request, parts):
@@ -245,6 +221,7 @@ class AnonymousResponseCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        renderings.install(reuse_rendering)  # the finder and case studies ask through the domain
 
     def __call__(self, request):
         if not request_may_use_cache(request):

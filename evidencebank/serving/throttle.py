@@ -3,13 +3,12 @@ REDIS_URL is set, so every gunicorn worker shares the count), answering 429 with
 
 settings.RATE_LIMITS is a list of rules: (name, path regex, methods, requests, seconds). A rule
 counts requests from one address in fixed windows of `seconds`; past `requests` the endpoint
-answers 429 until the window ends: under settings.RATE_LIMIT_PROBLEM_PREFIXES (the open API) as
+answers 429 until the window ends: under the open API (api/problem_details.py) as
 RFC 9457 problem details, like the API's other errors, and elsewhere as the site's HTML page
 (templates/429.html), both rendered without the database. The address is REMOTE_ADDR: behind a proxy, have the proxy
 set it (gunicorn's --forwarded-allow-ips), never trust a client-sent X-Forwarded-For here.
 """
 
-import json
 import re
 import time
 
@@ -18,9 +17,9 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from .errors import stylesheet_url
+from api.problem_details import problem_response, wants_problem
 
-PROBLEM_MEDIA_TYPE = "application/problem+json"
+from .errors import stylesheet_url
 
 
 class Rule:
@@ -56,15 +55,9 @@ def hit(rule, address, now=None):
 
 def too_many_requests(retry_after, request=None):
     """429 with Retry-After: problem details for the API, the HTML page everywhere else."""
-    path = request.path_info if request is not None else ""
-    if any(path.startswith(prefix) for prefix in getattr(settings, "RATE_LIMIT_PROBLEM_PREFIXES", ())):
-        body = {
-            "type": "about:blank",
-            "title": "Too Many Requests",
-            "status": 429,
-            "detail": f"Too many requests from your address. Wait {retry_after} seconds and try again.",
-        }
-        response = HttpResponse(json.dumps(body), status=429, content_type=PROBLEM_MEDIA_TYPE)
+    if wants_problem(request):
+        detail = f"Too many requests from your address. Wait {retry_after} seconds and try again."
+        response = problem_response(429, detail, request=request)
     else:
         html = render_to_string("429.html", {"retry_after": retry_after, "stylesheet": stylesheet_url()})
         response = HttpResponse(html, status=429, content_type="text/html; charset=utf-8")

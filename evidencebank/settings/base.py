@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "editorial",
     "api",
     "healthcheck",
+    "insights",
+    "submissions",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -59,14 +61,17 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "evidencebank.serving.logs.RequestIdMiddleware",
     "casestudies.middleware.FindableTokenPerRequestMiddleware",
+    # Before the query-string limit, so that the API's 414 can be read by a page on another site.
+    "corsheaders.middleware.CorsMiddleware",
     "evidencebank.serving.limits.QueryStringLimitMiddleware",
     "evidencebank.serving.headers.SiteCSPMiddleware",
     "evidencebank.serving.headers.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
     "evidencebank.serving.throttle.RateLimitMiddleware",
+    # Outside the response cache, so that a search answered from the cache is counted too.
+    "insights.middleware.SearchInsightsMiddleware",
     "evidencebank.serving.responsecache.AnonymousResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,6 +122,13 @@ if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite for a web server: a transaction takes the write lock when it begins (IMMEDIATE), so
+    # two requests writing at once queue (up to 5 s) instead of one failing "database is locked"
+    # when it upgrades its read lock; WAL lets readers carry on while one request writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;"
+    )
 if IS_POSTGRES:
     # Wagtail's database search backend uses PostgreSQL full-text search through this app.
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -173,7 +185,13 @@ WAGTAIL_SITE_NAME = "Partnership Evidence Bank"
 # The one site address every absolute URL is built from (canonical links, citations, permanent
 # links). Empty in development: the request's own host is used (casestudies/addresses.py).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's own links (preview, notification e-mails) follow the site address; `make run` sets
+# DJANGO_SITE_URL to the host and port it serves on.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
+# Who the notification e-mails come from (production requires its own: settings/production.py).
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Partnership Evidence Bank <noreply@localhost>")
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -267,12 +285,22 @@ RATE_LIMITS = [
     ("api", r"^/api/", ["GET", "HEAD", "OPTIONS"], 120, 60),
     ("oembed", r"^/oembed/$", ["GET", "HEAD"], 120, 60),
     ("page-password", r"^/_util/authenticate_with_password/", ["POST"], 10, 300),
+    # The public case-study submission form (/submit/): a few sends an hour from one address.
+    ("submit", r"^/submit/$", ["POST"], 5, 3600),
 ]
-# Where a refusal is RFC 9457 problem details (the open API's error format) rather than HTML.
-RATE_LIMIT_PROBLEM_PREFIXES = ["/api/"]
+# Where errors are RFC 9457 problem details rather than HTML pages (api/problem_details.py).
+PROBLEM_DETAILS_PREFIXES = ["/api/"]
 
 # The longest query string served (evidencebank/serving/limits.py); longer ones answer 414.
 MAX_QUERY_STRING_LENGTH = 4_000
+
+# Readers' searches (the `insights` app): raw events, then daily counts, each kept this many days
+# and then deleted by `manage.py prune_search_events` (run daily).
+INSIGHTS_RAW_EVENT_DAYS = int(os.environ.get("DJANGO_INSIGHTS_RAW_EVENT_DAYS", "90"))
+INSIGHTS_DAILY_COUNT_DAYS = int(os.environ.get("DJANGO_INSIGHTS_DAILY_COUNT_DAYS", "730"))
+# Submitters' contact details (the `submissions` app) are deleted this many days after their case
+# study is published or rejected, by `manage.py prune_submitter_contacts` (run daily).
+SUBMITTER_CONTACT_DAYS = int(os.environ.get("DJANGO_SUBMITTER_CONTACT_DAYS", "90"))
 
 # The anonymous response cache (evidencebank/serving/responsecache.py).
 RESPONSE_CACHE_SECONDS = 600
@@ -285,7 +313,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The open API (/api/v1/, the `api` app): read-only JSON, no sessions or authentication, errors
 # as problem details, an OpenAPI document by drf-spectacular.
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "api.problems.ProblemJSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -300,9 +328,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["api.schema.only_the_open_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.problem_responses"],
 }
 # CORS: any site may GET the API (and only the API).
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
+
+# The source documents the demo content and imports are checked against (casestudies.sourcecheck):
+# `shared/seeds` beside the repository unless set.
+EVIDENCE_SOURCES_DIR = Path(os.environ.get("EVIDENCE_SOURCES_DIR") or BASE_DIR.parent / "shared" / "seeds")

@@ -41,6 +41,17 @@ INSTALLED_APPS = INSTALLED_APPS + ["django_tasks_db"]  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 # The admin's links in e-mails point at the test client's host.
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The browser tests' live server shares the in-memory test database (shared cache) with the
+# test's own open transaction; begun IMMEDIATE, that transaction would lock the server out.
+# Production's SQLite options are tested as they are, on a file (test_concurrent_saves.py).
+if "transaction_mode" in DATABASES["default"].get("OPTIONS", {}):  # noqa: F405
+    DATABASES = {  # a copy: base.DATABASES keeps production's options
+        **DATABASES,  # noqa: F405
+        "default": {
+            **DATABASES["default"],  # noqa: F405
+            "OPTIONS": {k: v for k, v in DATABASES["default"]["OPTIONS"].items() if k != "transaction_mode"},  # noqa: F405
+        },
+    }
 # Every test client request comes from one address, so the suite would trip the limits; the
 # tests that check them switch them on (tests/serving/).
 RATE_LIMITS_ENABLED = False

@@ -202,7 +202,23 @@ def demo_site(django_db_setup, django_db_blocker):
 
         # An editor for the admin's browser test (test_admin_csp.py).
         get_user_model().objects.create_superuser("browser-editor", "editor@example.org", EDITOR_PASSWORD)
+        # The real roles, for the editorial journey (test_editorial_journey.py).
+        from django.contrib.auth.models import Group
+
+        from editorial.roles import EDITORS, MODERATORS
+
+        roles = {}
+        for role, group, full_name in (("editor", EDITORS, "Ada Editor"), ("moderator", MODERATORS, "Mo Moderator")):
+            first, last = full_name.split()
+            user = get_user_model().objects.create_user(
+                f"browser-{role}-role", f"{role}@example.org", EDITOR_PASSWORD, first_name=first, last_name=last
+            )
+            user.groups.add(Group.objects.get(name=group))
+            roles[role] = (user.username, EDITOR_PASSWORD)
+        ids["index"] = index.pk
+        ids["case_studies"] = list(CaseStudyPage.objects.order_by("pk").values_list("pk", flat=True))
     yield {
+        "roles": roles,
         "url": server.url,
         "paths": paths,
         "ids": ids,

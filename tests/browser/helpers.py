@@ -17,6 +17,7 @@ from .pages import resolve
 SERVER_ERROR_PATH = "/__server-error__/"
 DATABASE_DOWN_PATH = "/__database-unavailable__/"
 TOO_MANY_PATH = "/__too-many-requests__/"
+SUBMIT_ERRORS_PATH = "/__submit-errors__/"
 
 
 def server_error_html():
@@ -38,11 +39,26 @@ def too_many_requests_html():
     return too_many_requests(30, RequestFactory().get(TOO_MANY_PATH)).content.decode()
 
 
+def submit_errors_html():
+    """/submit/ after a post with a missing answer, a bad email and a refused link (a browser
+    cannot post it here without the form's CSRF cookie): the error summary and messages."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from submissions.views import submit
+
+    data = {"title": "", "email": "not an email", "links": "javascript:alert(1)", "activity": "We teach <b>maths</b>."}
+    request = RequestFactory().post("/submit/", data)
+    request.user = AnonymousUser()
+    request._dont_enforce_csrf_checks = True
+    return submit(request).content.decode()
+
+
 # Pages no request can reach on purpose: (status, HTML), served to the browser as they are.
 RENDERED = {
     SERVER_ERROR_PATH: (500, server_error_html),
     DATABASE_DOWN_PATH: (503, database_down_html),
     TOO_MANY_PATH: (429, too_many_requests_html),
+    SUBMIT_ERRORS_PATH: (400, submit_errors_html),
 }
 
 

@@ -16,7 +16,7 @@ from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
-MODELADMIN_MODELS = [SuccessFeature, PolicyLever, Purpose, Phase, Region, Barrier, PartnerOrganisation]
+MODELADMIN_MODELS = [SuccessFeature, PolicyLever, Purpose, Phase, Region, Barrier]
 
 
 def admin_url(model, action, *args):
@@ -151,28 +151,8 @@ def test_edit_and_create_views_for_the_other_page_types_load(editor_client, page
 
 @pytest.mark.parametrize("model", MODELADMIN_MODELS, ids=lambda m: m.__name__)
 def test_taxonomy_list_and_edit_views_load(editor_client, model):
-    if model is PartnerOrganisation:
-        PartnerOrganisation.objects.create(name="Kingston University", type="university")
     obj = model.objects.first()
     list_response = editor_client.get(admin_url(model, "index"), {"q": obj.name[:4]})
     assert list_response.status_code == 200
     assert obj.name in list_response.content.decode()
     assert editor_client.get(admin_url(model, "edit", obj.pk)).status_code == 200
-
-
-def test_partner_organisations_can_be_created_and_duplicates_are_refused(editor_client):
-    url = admin_url(PartnerOrganisation, "create")
-    assert editor_client.get(url).status_code == 200
-    data = {"name": "Royal Holloway, University of London", "type": "university", "region": "", "website": ""}
-    assert editor_client.post(url, data).status_code == 302
-    response = editor_client.post(url, {**data, "name": "royal holloway, university of london"})
-    assert response.status_code == 200
-    assert "already in the list" in response.content.decode()
-    assert PartnerOrganisation.objects.count() == 1
-
-
-def test_the_taxonomy_menu_lists_the_partner_organisations_filter(editor_client):
-    PartnerOrganisation.objects.create(name="Kingston University", type="university")
-    response = editor_client.get(admin_url(PartnerOrganisation, "index"), {"type": "school"})
-    assert response.status_code == 200
-    assert "Kingston University" not in response.content.decode().split("<tbody")[-1]

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from casestudies.models import CaseStudyPage, PublishedVersion
 from tests.factories import make_case_study
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_agnostic]
 
 GOLDEN = Path(__file__).resolve().parent.parent / "data" / "citations"
 TITLE = "Études & {braces}: 100% of pupils_in a #1 trial"

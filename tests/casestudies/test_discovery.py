@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from casestudies.models import CaseStudyPage
 from tests.factories import make_case_study
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_agnostic]
 
 SITE = "https://evidence.example.org"
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}

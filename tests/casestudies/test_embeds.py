@@ -1,14 +1,18 @@
-"""Embeddable cards and /oembed/, proven with a real oEmbed consumer: Wagtail's own
-wagtail.embeds, configured with our endpoint as a provider."""
+"""Embeddable cards and /oembed/: framing, the oEmbed answer and its size limits, bad sizes.
+The real consumer (Wagtail's own wagtail.embeds over HTTP) is tests/casestudies/test_embeds_live.py."""
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
 from tests.casestudies.test_reading_lists import make_reading_list
 from tests.factories import make_case_study
+from tests.naughty import naughty_strings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_agnostic]
 
 
 def test_a_card_is_frameable_and_every_other_page_is_not(client, case_study):
@@ -80,53 +84,44 @@ def test_pages_offer_oembed_discovery_and_a_snippet(client, case_study):
     assert f"/cs/{case_study.pk}/card/" in soup.find(id="embed-snippet").get_text()
 
 
-class ThroughTheTestClient:
-    """`requests.get` for Wagtail's oEmbed finder, answered by this site in-process (a live
-    server would need a transactional test, whose flush empties the database other tests share)."""
-
-    def __init__(self, client):
-        self.client = client
-        self.calls = []
-
-    def __call__(self, url, params=None, headers=None, **kwargs):
-        self.calls.append((url, params))
-        response = self.client.get(url, params)
-        return Answer(response)
-
-
-class Answer:
-    def __init__(self, response):
-        self.response = response
-
-    def raise_for_status(self):
-        import requests
-
-        if self.response.status_code >= 400:
-            raise requests.HTTPError(str(self.response.status_code))
-
-    def json(self):
-        return self.response.json()
+@pytest.mark.parametrize(
+    ("maxwidth", "maxheight", "width", "height"),
+    [(None, None, 480, 320), (300, 1000, 300, 320), (250, 150, 250, 150), (200, 120, 200, 120), (9999, 9999, 480, 320)],
+)
+def test_oembed_never_exceeds_the_consumers_size_limits(client, case_study, maxwidth, maxheight, width, height):
+    params = {"url": f"http://testserver/cs/{case_study.pk}/"}
+    params.update({k: v for k, v in (("maxwidth", maxwidth), ("maxheight", maxheight)) if v is not None})
+    data = client.get("/oembed/", params).json()
+    assert (data["width"], data["height"]) == (width, height)
+    iframe = BeautifulSoup(data["html"], "html.parser").iframe
+    assert (int(iframe["width"]), int(iframe["height"])) == (width, height)
 
 
-def test_wagtail_embeds_embeds_a_case_study_through_our_endpoint(client, index_page, settings, monkeypatch):
-    from wagtail.embeds import embeds
-    from wagtail.embeds.finders import get_finders, oembed
+@pytest.mark.parametrize(("maxwidth", "maxheight"), [(100, 80), (199, 400), (400, 119), (1, 1)])
+def test_oembed_answers_501_when_the_card_cannot_be_made_that_small(client, case_study, maxwidth, maxheight):
+    params = {"url": f"http://testserver/cs/{case_study.pk}/", "maxwidth": maxwidth, "maxheight": maxheight}
+    response = client.get("/oembed/", params)
+    assert response.status_code == 501 and response["Content-Type"].startswith("text/plain")
+    assert "200×120" in response.content.decode()
 
-    case_study = make_case_study(index_page, title="Embedded partnership")
-    settings.WAGTAILEMBEDS_FINDERS = [
-        {
-            "class": "wagtail.embeds.finders.oembed",
-            "providers": [{"endpoint": "http://testserver/oembed/", "urls": [r"^http://testserver/.+$"]}],
-        }
-    ]
-    transport = ThroughTheTestClient(client)
-    monkeypatch.setattr(oembed.requests, "get", transport)
-    get_finders.cache_clear()
-    try:
-        embed = embeds.get_embed(f"http://testserver/cs/{case_study.pk}/", max_width=400)
-    finally:
-        get_finders.cache_clear()
-    assert transport.calls[0][0] == "http://testserver/oembed/"
-    assert embed.type == "rich" and embed.title == "Embedded partnership" and embed.width == 400
-    assert f"http://testserver/cs/{case_study.pk}/card/" in embed.html
-    assert embeds.get_embed(f"http://testserver/cs/{case_study.pk}/", max_width=400).pk == embed.pk  # stored
+
+@pytest.mark.parametrize("value", ["-5", "0", "abc", "1e9", "9" * 40, "10001", "3.5", "٣٠٠", "0x10", "+300", "\x00"])
+@pytest.mark.parametrize("name", ["maxwidth", "maxheight"])
+def test_oembed_answers_a_clear_400_for_a_size_that_is_not_one(client, case_study, name, value):
+    response = client.get("/oembed/", {"url": f"http://testserver/cs/{case_study.pk}/", name: value})
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/plain")
+    assert f"{name} must be a whole number of pixels" in response.content.decode()
+
+
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    width=st.text(max_size=30) | st.from_regex(r"-?[0-9]{1,45}", fullmatch=True),
+    height=st.sampled_from(naughty_strings()),
+)
+def test_oembed_never_fails_on_any_size(client, case_study, width, height):
+    params = {"url": f"http://testserver/cs/{case_study.pk}/", "maxwidth": width, "maxheight": height}
+    response = client.get("/oembed/", params)
+    assert response.status_code in (200, 400, 501)
+    if response.status_code == 200:
+        data = response.json()
+        assert data["width"] <= int(width.strip() or 480) and data["height"] <= int(height.strip() or 320)

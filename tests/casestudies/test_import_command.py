@@ -123,7 +123,7 @@ def test_failures_name_the_record_its_external_id_and_field_and_exit_non_zero(tm
     records = [case_study_record(external_id="good"), case_study_record(external_id="bad", region="atlantis")]
     out, err, status = run(write_file(tmp_path, records))
     assert status == 1
-    assert "record 1 (bad), field region: “atlantis” is not a known value" in err
+    assert "record 2 (bad), field region: “atlantis” is not a known value" in err
     assert summary_line(out, "created") == 1 and summary_line(out, "failed") == 1
     assert list(CaseStudyPage.objects.values_list("external_id", flat=True)) == ["good"]
 
@@ -177,7 +177,7 @@ def test_each_bad_record_is_reported_with_field_and_message_and_not_written(
     out, err, status = run(write_file(tmp_path, [record]))
     assert status == 1
     expected = f", field {field}: " if field else ": "
-    lines = [line for line in err.splitlines() if line.startswith("record 0")]
+    lines = [line for line in err.splitlines() if line.startswith(("record 1 ", "record 1,", "record 1:"))]
     assert any(expected in line and message in line for line in lines), err
     assert not CaseStudyPage.objects.exists()
 
@@ -189,7 +189,7 @@ def test_duplicate_external_ids_in_one_file_fail_the_second(tmp_path, index_page
     ]
     _, err, status = run(write_file(tmp_path, records))
     assert status == 1
-    assert "record 1 (twin), field external_id: “twin” is also used by record 0." in err
+    assert "record 2 (twin), field external_id: “twin” is also used by record 1." in err
     assert list(CaseStudyPage.objects.values_list("title", flat=True)) == ["First"]
 
 

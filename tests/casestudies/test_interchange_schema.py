@@ -9,6 +9,8 @@ import pytest
 from casestudies.interchange import CANONICAL_SLUGS, SCHEMA_PATH, import_records
 from home.demo import DEMO_DIR
 
+pytestmark = pytest.mark.database_agnostic
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "interchange-example.json"
 
 

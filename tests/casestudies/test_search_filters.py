@@ -44,7 +44,7 @@ def test_counts_include_every_value_of_a_multi_valued_facet(client, index_page, 
     assert counts(response, "phase")["secondary"] == 2
     assert counts(response, "phase")["primary"] == 2
     assert counts(response, "lever")["local-convening"] == 2
-    assert counts(response, "status") == {"pilot": 1, "established": 1, "scaled": 0, "ended": 1}
+    assert counts(response, "status") == {"pilot": 1, "established": 1, "scaled": 0, "ended": 1, "not-reported": 0}
     assert counts(response, "evidence_type")["1"] == 3
     assert counts(response, "partner_type")["university"] == 3
 
@@ -118,5 +118,5 @@ def test_pages_hold_twenty_and_page_links_keep_every_filter(client, index_page):
 def test_a_chosen_field_facet_counts_without_its_own_choice(client, index_page, tagged):
     response = client.get(index_page.url, {"status": "pilot", "region": "london"})
     assert titles(response) == set()
-    assert counts(response, "status") == {"pilot": 0, "established": 1, "scaled": 0, "ended": 1}
+    assert counts(response, "status") == {"pilot": 0, "established": 1, "scaled": 0, "ended": 1, "not-reported": 0}
     assert counts(response, "formality") == {k: 0 for k in counts(response, "formality")}

@@ -9,6 +9,7 @@ from casestudies.models import Barrier, PolicyLever, SuccessFeature
 
 seed = importlib.import_module("casestudies.migrations.0002_seed_taxonomies")
 reword = importlib.import_module("casestudies.migrations.0006_reword_taxonomy_seed_text")
+proposals = importlib.import_module("casestudies.migrations.0014_proposals_and_practice_notes")
 
 pytestmark = pytest.mark.django_db
 
@@ -63,8 +64,10 @@ def test_an_editors_own_wording_is_never_overwritten():
     reword.reword(django_apps, None)
     feature.refresh_from_db()
     assert feature.explanation == "An editor's own words."
-    # Text still as seeded is restored on the way back and reworded on the way forward.
+    # Text still as seeded is restored on the way back and reworded on the way forward
+    # (0014 first steps back to the text 0006 left).
     lever = PolicyLever.objects.get(slug="leadership-training")
+    proposals.reword(django_apps, None, forwards=False)
     reword.restore(django_apps, None)
     lever.refresh_from_db()
     assert "teach their peers" in lever.explanation
@@ -72,3 +75,21 @@ def test_an_editors_own_wording_is_never_overwritten():
     lever.refresh_from_db()
     assert "help design the training" in lever.explanation
     assert seeded_text != feature.explanation
+
+
+def test_the_levers_and_features_say_whose_proposals_and_conclusions_they_are():
+    for lever in PolicyLever.objects.all():
+        assert "essay proposes" in lever.description, lever.slug
+        assert "propos" in lever.explanation, lever.slug
+    for feature in SuccessFeature.objects.all():
+        assert feature.description.startswith("The essay's"), feature.slug
+        assert "essay" in feature.explanation, feature.slug
+
+
+def test_reversing_0014_restores_0006s_text_and_empties_the_practice_notes_it_added():
+    proposals.remove_notes(django_apps, None)
+    lever = PolicyLever.objects.get(slug="leadership-training")
+    assert lever.explanation.startswith("Teaching the features of successful partnership")
+    assert not SuccessFeature.objects.exclude(practice_notes="").exists()
+    proposals.add_notes(django_apps, None)
+    assert SuccessFeature.objects.get(slug="shared-governance").practice_notes.startswith("Joining the Dots.")

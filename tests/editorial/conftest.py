@@ -40,3 +40,8 @@ def editor_in_group_client(editor):
 @pytest.fixture
 def moderator_client(moderator):
     return client_for(moderator)
+
+
+@pytest.fixture
+def administrator_client(administrator):
+    return client_for(administrator)

@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -176,3 +177,23 @@ def test_admin_home_shows_the_coverage_summary_panel(moderator_client, evidence,
     assert "1 not reviewed in 24 months" not in html and "2 not reviewed in 24 months" in html
     assert "1 awaiting review, the longest for 0 days" in html
     assert reverse("editorial:coverage") in html
+
+
+def test_every_count_links_to_the_listing_of_the_case_studies_it_counts(moderator_client, client, evidence):
+    html = moderator_client.get(reverse("editorial:coverage")).content.decode()
+    cell = re.search(r'<a href="(/case-studies/\?feature=shared-governance&amp;lever=local-convening)">(\d+)</a>', html)
+    assert cell, "the feature × lever count is a link to the filtered listing"
+    listing = client.get(cell.group(1).replace("&amp;", "&")).content.decode()
+    assert listing.count('class="card__title"') == int(cell.group(2)) == 4
+    region = re.search(r'<a href="(/case-studies/\?region=wales)">(\d+)</a>', html)
+    assert region and int(region.group(2)) == 2
+    assert 'href="/case-studies/?evidence_type=3">1</a>' in html
+
+
+def test_the_matrices_scroll_in_their_own_box_and_the_downloads_are_labelled(moderator_client, evidence):
+    html = moderator_client.get(reverse("editorial:coverage")).content.decode()
+    assert html.count('class="coverage-matrix-scroll" role="region"') == 2 and "overflow-x: auto" in html
+    for label, export in (("Download CSV", "csv"), ("Download XLSX", "xlsx")):
+        link = re.search(rf'href="([^"]*export={export})"[^>]*>\s*(?:<svg.*?</svg>\s*)?{label}', html, re.S)
+        assert link, label
+        assert moderator_client.get(link.group(1).replace("&amp;", "&")).status_code == 200

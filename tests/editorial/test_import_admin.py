@@ -39,7 +39,8 @@ def test_upload_shows_a_dry_run_report_and_writes_nothing(editor_in_group_client
     response = check(editor_in_group_client, upload(records))
     assert response.status_code == 302
     page = editor_in_group_client.get(response["Location"]).content.decode()
-    assert "1 would be created, 1 updated" in page and "1 cannot be imported" in page
+    page = " ".join(page.split())
+    assert "1 case study would be created, 1 case study would be updated and 1 record cannot be imported" in page
     assert "evidence_type" in page and "Must be the number 1, 2 or 3" in page
     assert "Import and submit for review" in page
     assert not CaseStudyPage.objects.filter(external_id="brand-new").exists()
@@ -64,7 +65,7 @@ def test_confirming_runs_the_task_and_submits_drafts_for_review(editor_in_group_
         assert PageLogEntry.objects.filter(page=page, action="casestudies.import", user=editor).exists()
         assert PageLogEntry.objects.filter(page=page, action="wagtail.create", user=editor).exists()
     finished = editor_in_group_client.get(job_url).content.decode()
-    assert "Import finished" in finished and "3 created" in finished
+    assert "Import finished" in finished and "Of 3 records, 3 case studies were created." in " ".join(finished.split())
 
 
 def test_an_editor_import_of_a_published_case_study_leaves_the_live_page_alone(editor_in_group_client, index_page):
@@ -173,4 +174,38 @@ def test_naughty_strings_in_an_uploaded_file_get_a_report_not_an_error(editor_in
     assert response.status_code == 302
     page = editor_in_group_client.get(response["Location"])
     assert page.status_code == 200
-    assert f"{len(strings)} cannot be imported" in page.content.decode()
+    assert f"{len(strings)} records cannot be imported" in page.content.decode()
+
+
+def test_results_number_records_from_1_link_each_draft_and_count_in_sentences(editor_in_group_client, index_page):
+    records = [case_study_record(external_id="first-new", title="The first new one")]
+    job_url = check(editor_in_group_client, upload(records))["Location"]
+    checked = " ".join(editor_in_group_client.get(job_url).content.decode().split())
+    assert "Of 1 record, 1 case study would be created." in checked
+    assert "1 case study will be saved as a draft and submitted for review" in checked
+    assert '<th scope="row">1</th>' in checked and '<th scope="row">0</th>' not in checked
+    editor_in_group_client.post(job_url, {"confirm": ""})
+    done = " ".join(editor_in_group_client.get(job_url).content.decode().split())
+    page = CaseStudyPage.objects.get(external_id="first-new")
+    assert "Of 1 record, 1 case study was created." in done
+    assert f'<a href="{reverse("wagtailadmin_pages:edit", args=(page.pk,))}">The first new one</a>' in done
+
+
+def test_counts_read_as_sentences_with_plurals():
+    from editorial.wording import counts_sentence, drafts_sentence
+
+    assert (
+        drafts_sentence(2) == "2 case studies will be saved as drafts and submitted for review; nothing is published."
+    )
+    assert (
+        counts_sentence({"created": 2, "updated": 1, "unchanged": 0, "failed": 3}, checked=True)
+        == "Of 6 records, 2 case studies would be created, 1 case study would be updated and 3 records cannot be imported."
+    )
+
+
+def test_the_file_format_is_explained_in_the_admin_not_in_the_repository(editor_in_group_client, index_page):
+    upload_page = editor_in_group_client.get(reverse("editorial:import")).content.decode()
+    assert "README" not in upload_page and "docs/" not in upload_page
+    assert reverse("editorial:import_format") in upload_page
+    help_page = editor_in_group_client.get(reverse("editorial:import_format")).content.decode()
+    assert "The smallest valid file" in help_page and "<code>play-to-strengths</code>" in help_page

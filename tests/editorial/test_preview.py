@@ -42,3 +42,15 @@ def test_previewing_saves_nothing(editor_in_group_client, index_page, client):
 
     assert not CaseStudyPage.objects.exists()
     assert "Draft only partnership" not in client.get("/case-studies/").content.decode()
+
+
+def test_the_admin_may_frame_its_preview_and_no_other_site_may(editor_in_group_client, index_page, client, case_study):
+    response = preview(editor_in_group_client, index_page, "")
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert "default-src 'none'" in response["Content-Security-Policy"]  # the public policy otherwise
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    # The live page itself stays unframeable.
+    live = client.get(case_study.url)
+    assert "frame-ancestors 'none'" in live["Content-Security-Policy"] and live["X-Frame-Options"] == "DENY"
+    edit = editor_in_group_client.get(reverse("wagtailadmin_pages:edit", args=(case_study.pk,)))
+    assert edit["X-Frame-Options"] == "DENY"

@@ -100,10 +100,39 @@ def test_review_over_24_months_ago_uses_the_coverage_reports_cutoff(index_page):
     on_cutoff = make_case_study(index_page, **clean(last_reviewed=cutoff.isoformat()))
     day_before = make_case_study(index_page, **clean(last_reviewed=(cutoff - datetime.timedelta(days=1)).isoformat()))
     never = make_case_study(index_page, **clean(last_reviewed=None))
+    type(never).objects.filter(pk=never.pk).update(first_published_at=timezone.now() - datetime.timedelta(days=800))
+    never.refresh_from_db()
     assert rules_broken(on_cutoff) == []
     assert rules_broken(day_before) == ["review-overdue"]
     assert rules_broken(never) == ["review-overdue"]
     assert "never been reviewed" in quality_warnings(never, TODAY)[0].message
+
+
+def test_a_new_case_study_is_asked_for_a_review_date_not_told_it_was_never_reviewed(index_page):
+    new = make_case_study(index_page, publish=False, **clean(last_reviewed=None))
+    [warning] = quality_warnings(new, TODAY)
+    assert warning.rule == "review-date-missing" and warning.label == "No review date"
+    assert warning.message.startswith("Add a review date") and "never" not in warning.message
+
+
+def test_each_warning_names_its_tab_and_field_and_links_to_the_field(editor_in_group_client, index_page):
+    from django.urls import reverse
+
+    page = make_case_study(
+        index_page, **clean(reported_year=None, sources=[CREDITED, {"title": "Undated", "publisher": "A Trust"}])
+    )
+    edit_url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    where = {w.rule: (w.where, w.link(edit_url)) for w in quality_warnings(page, TODAY)}
+    assert where["status-needs-reported-year"] == ("Classification tab › Reported year", f"{edit_url}#id_reported_year")
+    assert where["source-needs-year"] == ("Sources tab › Source 2 › Year", f"{edit_url}#id_sources-1-year")
+    edit_page = editor_in_group_client.get(edit_url).content.decode()
+    # The anchors are the fields' own ids on the edit page, and the panel links to them.
+    assert 'id="id_reported_year"' in edit_page and 'id="id_sources-1-year"' in edit_page
+    assert (
+        f'href="{edit_url}#id_reported_year" data-quality-link>Fix it: Classification tab › Reported year' in edit_page
+    )
+    report = editor_in_group_client.get(reverse("editorial:quality")).content.decode()
+    assert f'href="{edit_url}#id_sources-1-year">Fix it: Sources tab › Source 2 › Year' in report
 
 
 @pytest.fixture

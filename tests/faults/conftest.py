@@ -1,6 +1,11 @@
-"""Fixtures for the fault tests: one PostgreSQL cluster for the session (created, migrated and
-given a little content once: migrating is most of the cost), gunicorn per test, redis-server
-per test. Every one is stopped by its finalizer, whatever the test did.
+"""Fixtures for the fault tests: one PostgreSQL cluster and one redis-server for the session,
+each test with a database of its own copied from a migrated template, and gunicorn per test.
+Every service is stopped at the end of the session, whatever the tests did; a test that stops
+PostgreSQL or kills Redis has it started again after it.
+
+The cluster is built (initdb, migrate, a little content) in a thread of its own from the moment
+the fault tests are collected, so that migrating it, most of its cost, overlaps the tests that
+run before them: the work is done by subprocesses, so the thread holds no lock the tests need.
 
 Killed imports and publishes: real processes, killed with SIGKILL, sharing the test's database.
 
@@ -16,6 +21,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
+from itertools import count
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,6 +33,7 @@ from .services import (
     AppServer,
     PostgresCluster,
     RedisServer,
+    _postgres_missing,
     manage,
     postgres_missing,
     redis_missing,
@@ -45,36 +53,91 @@ get_user_model().objects.create_superuser("editor", "editor@example.org", "fault
 TITLES = ["Mentoring in maths", "Reading partners", "Science outreach"]
 
 
+TEMPLATE = "fault_template"
+
+
+class ClusterBuild:
+    """The cluster and its template database, built in a thread of its own."""
+
+    started = None  # the session's build, once the fault tests are collected
+
+    def __init__(self):
+        self.cluster, self.error = None, None
+        self.thread = threading.Thread(target=self.build, name="fault-cluster", daemon=True)
+        self.thread.start()
+
+    def build(self):
+        try:
+            self.cluster = PostgresCluster()
+            self.cluster.init()
+            self.cluster.start()
+            self.cluster.create_database(TEMPLATE)
+            env = server_environment(self.cluster.url(TEMPLATE), "", 0)
+            manage(env, "migrate", "--noinput")
+            manage(env, "shell", "-c", CONTENT)
+        except BaseException as error:  # a skip or a failure, raised again in the test
+            self.error = error
+
+    def result(self):
+        self.thread.join(900)  # a hang guard only: the test waits on the build, not on time
+        if self.thread.is_alive():
+            pytest.fail("the fault tests' PostgreSQL cluster was not built in 15 minutes")
+        if self.error is not None:
+            raise self.error
+        return self.cluster
+
+    def destroy(self):
+        self.thread.join(900)
+        if self.cluster is not None:
+            self.cluster.destroy()
+
+
+def pytest_collection_finish(session):
+    wanted = any("fault_cluster" in getattr(item, "fixturenames", ()) for item in session.items)
+    if wanted and ClusterBuild.started is None and _postgres_missing() is None:
+        ClusterBuild.started = ClusterBuild()
+
+
+def pytest_sessionfinish(session):
+    if ClusterBuild.started is not None:
+        ClusterBuild.started.destroy()
+        ClusterBuild.started = None
+
+
 @pytest.fixture(scope="session")
 def fault_cluster():
-    """A migrated PostgreSQL cluster of the tests' own (port 18201), with three published case
-    studies and an admin `editor`. Tests that stop it start it again before they end."""
+    """A PostgreSQL cluster of the tests' own (port 18201) holding the template: migrated, with
+    three published case studies and an admin `editor`. Tests that stop it get it started again."""
     reason = postgres_missing()
     if reason:
         pytest.skip(reason)
-    cluster = PostgresCluster()
-    try:
-        cluster.init()
-        cluster.start()
-        cluster.create_database()
-        env = server_environment(cluster.url(), "", 0)
-        manage(env, "migrate", "--noinput")
-        manage(env, "shell", "-c", CONTENT)
-        yield cluster
-    finally:
-        cluster.destroy()
+    if ClusterBuild.started is None:  # not collected as a fault test (a fixture of another)
+        ClusterBuild.started = ClusterBuild()
+    return ClusterBuild.started.result()
 
 
 @pytest.fixture
 def cluster_running(fault_cluster):
     """The cluster, started again after the test whatever happened in it."""
     yield fault_cluster
-    if not fault_cluster.running():
-        fault_cluster.start()
+    fault_cluster.ensure_running()
+
+
+_database_numbers = count(1)
 
 
 @pytest.fixture
-def redis_server():
+def fault_database(cluster_running):
+    """The address of a database of this test's own on the cluster, a copy of the template."""
+    name = f"fault_{next(_database_numbers)}"
+    cluster_running.create_database(name, template=TEMPLATE)
+    yield cluster_running.url(name)
+    cluster_running.ensure_running()
+    cluster_running.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def fault_redis():
     reason = redis_missing()
     if reason:
         pytest.skip(reason)
@@ -84,6 +147,18 @@ def redis_server():
         yield server
     finally:
         server.kill()
+
+
+@pytest.fixture
+def redis_server(fault_redis):
+    """The session's redis-server (port 18202), empty at the start of the test and running again
+    after it if the test killed it."""
+    if not fault_redis.running():
+        fault_redis.start()
+    fault_redis.flush()
+    yield fault_redis
+    if not fault_redis.running():
+        fault_redis.start()
 
 
 @pytest.fixture
@@ -190,16 +265,6 @@ class Process:
     def finish(self):
         out, _ = self.popen.communicate(timeout=300)
         return self.popen.returncode, out
-
-
-@pytest.fixture
-def migrated_data_restored(django_db_blocker):
-    """Set up before the database fixtures, so torn down after them: a transactional test ends
-    by emptying every table, and this puts back what the migrations wrote (the root page, the
-    groups, the workflow) for the tests that run after it."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @pytest.fixture

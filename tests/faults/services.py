@@ -133,6 +133,10 @@ class PostgresCluster:
         """`fast` ends every session and shuts down cleanly; `immediate` is a crash."""
         self.run(postgres_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
 
+    def ensure_running(self):
+        if not self.running():
+            self.start()
+
     def running(self):
         if not self.data.exists():
             return False
@@ -144,11 +148,19 @@ class PostgresCluster:
     def url(self, name="evidencebank"):
         return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
 
-    def create_database(self, name="evidencebank"):
+    def create_database(self, name="evidencebank", template=None):
+        """An empty database, or a copy of `template` (a file copy: a second or less)."""
+        copy = f' TEMPLATE "{template}"' if template else ""
+        self.execute(f'CREATE DATABASE "{name}"{copy}')
+
+    def drop_database(self, name):
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def execute(self, statement):
         import psycopg
 
-        with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+        with psycopg.connect(self.url("postgres"), autocommit=True, connect_timeout=10) as conn:
+            conn.execute(statement)
 
     def destroy(self):
         try:
@@ -187,6 +199,15 @@ class RedisServer:
             self.process.kill()
             self.process.wait(10)
         wait_for(lambda: port_is_free(self.port), 10, f"port {self.port} to close")
+
+    def running(self):
+        return self.process is not None and self.process.poll() is None
+
+    def flush(self):
+        """Every key of every database gone: the next test starts with an empty Redis."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=5) as conn:
+            conn.sendall(b"FLUSHALL\r\n")
+            assert conn.recv(16).startswith(b"+OK")
 
     def url(self, db=0):
         return f"redis://127.0.0.1:{self.port}/{db}"

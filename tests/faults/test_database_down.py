@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .conftest import TITLES
+from .conftest import TEMPLATE, TITLES
 from .services import AppServer, wait_for
 
 READER_PATHS = ["/", "/case-studies/", "/case-studies/?q=reading", "/case-studies/fault-case-1/"]
@@ -21,13 +21,17 @@ READER_PATHS = ["/", "/case-studies/", "/case-studies/?q=reading", "/case-studie
 
 @pytest.fixture(scope="module")
 def app(fault_cluster, tmp_path_factory):
-    """One gunicorn (2 workers) for this module's tests; each test leaves the database running."""
-    server = AppServer(fault_cluster.url(), log_folder=tmp_path_factory.mktemp("app"))
+    """One gunicorn (2 workers) for this module's tests, on a database of this module's own
+    (both tests only read it); each test leaves the cluster running."""
+    fault_cluster.create_database("fault_database_down", template=TEMPLATE)
+    server = AppServer(fault_cluster.url("fault_database_down"), log_folder=tmp_path_factory.mktemp("app"))
     try:
         server.start()
         yield server
     finally:
         server.stop()
+        fault_cluster.ensure_running()
+        fault_cluster.drop_database("fault_database_down")
 
 
 class Editor:
@@ -102,7 +106,10 @@ class Readers(threading.Thread):
                 status = 0
             self.results.append((started, status))  # by when it was sent
             n += 1
-            time.sleep(0.025)
+            time.sleep(0.025)  # the pace of readers (at most 40 a second), not a wait
+
+    def count_since(self, moment):
+        return sum(1 for sent, _ in list(self.results) if sent >= moment)
 
 
 def test_database_stopped_and_started_again(cluster_running, app):
@@ -116,7 +123,7 @@ def test_database_stopped_and_started_again(cluster_running, app):
     readers = Readers(app)
     readers.start()
     try:
-        time.sleep(0.5)  # some reads before the outage
+        wait_for(lambda: readers.count_since(0) >= 5, 20, "some reads before the outage")
         stopped_at = time.monotonic()
         cluster.stop()
         outage_started = time.monotonic()  # pg_ctl stop returned: every session is gone
@@ -139,13 +146,14 @@ def test_database_stopped_and_started_again(cluster_running, app):
             assert_the_503_page(sent, for_editors=True)
             assert "What you just sent was not saved" in sent.text
 
-        time.sleep(1)  # the outage lasts a little while longer
+        # The outage lasts until readers have met it a few times.
+        wait_for(lambda: readers.count_since(outage_started) >= 5, 20, "reads during the outage")
         restarting_at = time.monotonic()
         cluster.start()
         returned_at = time.monotonic()
         wait_for(lambda: app.get("/case-studies/").status == 200, 10, "the listing to answer again")
         first_ok = time.monotonic()
-        time.sleep(1)
+        wait_for(lambda: readers.count_since(returned_at) >= 10, 20, "reads after the database returned")
     finally:
         readers.done.set()
         readers.join(15)

@@ -12,12 +12,12 @@ def test_the_statements_are_listed_in_the_admin(editor_client):
 
 
 def test_rewording_a_statement_in_the_admin_makes_a_new_version(editor_client):
-    statement = Statement.objects.get(text__startswith="The partnership would carry on")
+    statement = Statement.objects.get(text__startswith="Families hear about")
     response = editor_client.post(
         f"/admin/snippets/healthcheck/statement/edit/{statement.pk}/",
         {
             "feature": statement.feature_id,
-            "text": "The partnership would keep going if its grant ended tomorrow.",
+            "text": "Families hear about the partnership from a teacher they trust.",
             "guidance": statement.guidance,
             "source": statement.source,
             "sort_order": statement.sort_order,
@@ -25,10 +25,10 @@ def test_rewording_a_statement_in_the_admin_makes_a_new_version(editor_client):
     )
     assert response.status_code == 302
     latest = StatementSet.current()
-    assert latest.version == 2
-    assert "The partnership would keep going if its grant ended tomorrow." in [s["text"] for s in latest.statements]
-    assert "The partnership would carry on if a particular grant ended." in [
-        s["text"] for s in StatementSet.objects.get(version=1).statements
+    assert latest.version == 3  # version 2 is the corrected set of migration 0004
+    assert "Families hear about the partnership from a teacher they trust." in [s["text"] for s in latest.statements]
+    assert "Families hear about the partnership from school staff they already know and trust." in [
+        s["text"] for s in StatementSet.objects.get(version=2).statements
     ]
 
 

@@ -21,7 +21,7 @@ START, RESULT, CSV, COMPARE = (
 PATTERN = "333333322000332"
 
 
-def submit(client, answers=PATTERN, version=1, **context):
+def submit(client, answers=PATTERN, version=2, **context):
     data = {"v": str(version), **{f"s{n}": a for n, a in enumerate(answers, start=1)}, **context}
     return client.get(START, data)
 
@@ -78,11 +78,11 @@ def test_answering_leads_to_a_short_result_address_holding_the_answers_and_conte
     assert response.status_code == 302
     url = urlsplit(response["Location"])
     assert url.path == RESULT
-    assert parse_qs(url.query) == {"r": ["1-" + PATTERN], "phase": ["secondary"], "region": ["london"]}
+    assert parse_qs(url.query) == {"r": ["2-" + PATTERN], "phase": ["secondary"], "region": ["london"]}
 
 
 def test_a_statement_left_unanswered_is_named_and_the_other_answers_are_kept(client, index_page):
-    data = {"v": "1", **{f"s{n}": "2" for n in range(1, 16) if n != 7}}
+    data = {"v": "2", **{f"s{n}": "2" for n in range(1, 16) if n != 7}}
     response = client.get(START, data)
     html = response.content.decode()
     assert response.status_code == 200
@@ -91,7 +91,7 @@ def test_a_statement_left_unanswered_is_named_and_the_other_answers_are_kept(cli
 
 
 def test_the_result_shows_the_profile_the_weak_feature_its_guidance_and_evidence(client, index_page, evidence):
-    html = client.get(RESULT, {"r": "1-" + PATTERN, "phase": "secondary"}).content.decode()
+    html = client.get(RESULT, {"r": "2-" + PATTERN, "phase": "secondary"}).content.decode()
     assert '<th scope="row">Explicit accountability and impact measurement</th><td>0%</td>' in html
     assert '<th scope="row">Shared governance around long-term strategic goals</th><td>100%</td>' in html
     assert "<svg" in html and 'role="img"' in html and "<desc" in html
@@ -103,14 +103,14 @@ def test_the_result_shows_the_profile_the_weak_feature_its_guidance_and_evidence
 
 
 def test_the_result_page_makes_a_fixed_number_of_queries(client, index_page, evidence, django_assert_max_num_queries):
-    client.get(RESULT, {"r": "1-" + PATTERN})  # the facet index and site links are built once
+    client.get(RESULT, {"r": "2-" + PATTERN})  # the facet index and site links are built once
     with django_assert_max_num_queries(11):
-        response = client.get(RESULT, {"r": "1-" + "0" * 15, "phase": "secondary", "region": "london"})
+        response = client.get(RESULT, {"r": "2-" + "0" * 15, "phase": "secondary", "region": "london"})
     assert response.status_code == 200
 
 
 def test_the_csv_has_the_profile_the_answers_and_the_evidence(client, index_page, evidence):
-    response = client.get(CSV, {"r": "1-" + PATTERN})
+    response = client.get(CSV, {"r": "2-" + PATTERN})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert ["profile", "Explicit accountability and impact measurement", "score", "0%", "Not yet in place"] in rows
@@ -120,7 +120,7 @@ def test_the_csv_has_the_profile_the_answers_and_the_evidence(client, index_page
 
 
 def test_change_your_answers_fills_the_form_from_the_result(client, index_page):
-    html = client.get(START, {"r": "1-" + PATTERN, "region": "london"}).content.decode()
+    html = client.get(START, {"r": "2-" + PATTERN, "region": "london"}).content.decode()
     assert html.count("checked") == 16  # 15 answers and the region
 
 
@@ -128,14 +128,14 @@ def test_change_your_answers_fills_the_form_from_the_result(client, index_page):
     "code, message",
     [
         ("", "has no answers"),
-        ("1-3333", "looks cut short"),
-        ("1-" + "3" * 40, "has 40 answers"),
+        ("2-3333", "looks cut short"),
+        ("2-" + "3" * 40, "has 40 answers"),
         ("99-" + PATTERN, "version 99"),
         ("not a code", "not in the form we make"),
-        ("1-" + "x" * 15, "None of the answers"),
+        ("2-" + "x" * 15, "None of the answers"),
         ("9" * 300, "too long"),
-        ("1-333 333", "not in the form"),
-        ("1-\x00" + PATTERN[1:] + "3", "has 16 answers"),
+        ("2-333 333", "not in the form"),
+        ("2-\x00" + PATTERN[1:] + "3", "has 16 answers"),
     ],
 )
 def test_a_tampered_or_truncated_address_explains_itself_and_offers_the_form(client, index_page, code, message):
@@ -148,7 +148,7 @@ def test_a_tampered_or_truncated_address_explains_itself_and_offers_the_form(cli
 
 
 def test_unknown_answers_and_context_are_ignored_with_a_notice(client, index_page):
-    response = client.get(RESULT, {"r": "1-x" + PATTERN[1:], "phase": ["secondary", "mars"], "region": "<script>"})
+    response = client.get(RESULT, {"r": "2-x" + PATTERN[1:], "phase": ["secondary", "mars"], "region": "<script>"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "1 answer in this address could not be read" in html
@@ -161,34 +161,34 @@ def test_editing_a_statement_makes_a_new_version_and_old_links_keep_their_statem
     old_text = statement.text
     statement.text = "Families hear about the partnership from a teacher they trust."
     statement.save()
-    assert StatementSet.current().version == 2
+    assert StatementSet.current().version == 3
     statement.save()  # nothing changed: no new version
-    assert StatementSet.current().version == 2
+    assert StatementSet.current().version == 3
 
-    old = client.get(RESULT, {"r": "1-" + PATTERN}).content.decode()
+    old = client.get(RESULT, {"r": "2-" + PATTERN}).content.decode()
     assert "The statements have changed since this result was made" in old
     assert old_text.replace("'", "&#x27;") in old and statement.text not in old
-    new = client.get(RESULT, {"r": "2-" + PATTERN}).content.decode()
+    new = client.get(RESULT, {"r": "3-" + PATTERN}).content.decode()
     assert "The statements have changed" not in new and statement.text in new
     # The form now asks the new version; an answer sheet of the old one is asked again.
-    assert 'name="v" value="2"' in client.get(START).content.decode()
-    assert "The statements changed while you were answering" in submit(client, version=1).content.decode()
-    assert submit(client, version=2)["Location"].endswith("r=2-" + PATTERN)
+    assert 'name="v" value="3"' in client.get(START).content.decode()
+    assert "The statements changed while you were answering" in submit(client, version=2).content.decode()
+    assert submit(client, version=3)["Location"].endswith("r=3-" + PATTERN)
 
 
 def test_adding_a_statement_keeps_old_addresses_valid(client, index_page):
     first = Statement.objects.first()
     Statement.objects.create(feature=first.feature, text="A sixteenth statement.", guidance="G.", source="S.")
-    assert StatementSet.current().version == 2
-    assert client.get(RESULT, {"r": "1-" + PATTERN}).status_code == 200
-    assert client.get(RESULT, {"r": "2-" + PATTERN}).status_code == 400  # 15 answers for 16 statements
-    assert client.get(RESULT, {"r": "2-" + PATTERN + "3"}).status_code == 200
+    assert StatementSet.current().version == 3
+    assert client.get(RESULT, {"r": "2-" + PATTERN}).status_code == 200
+    assert client.get(RESULT, {"r": "3-" + PATTERN}).status_code == 400  # 15 answers for 16 statements
+    assert client.get(RESULT, {"r": "3-" + PATTERN + "3"}).status_code == 200
 
 
 def test_comparing_two_results_shows_the_change_per_feature(client, index_page):
     later = "333333322221332"
     response = client.get(
-        COMPARE, {"first": f"https://example.org{RESULT}?r=1-{PATTERN}&phase=secondary", "second": f"1-{later}"}
+        COMPARE, {"first": f"https://example.org{RESULT}?r=2-{PATTERN}&phase=secondary", "second": f"2-{later}"}
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -197,16 +197,16 @@ def test_comparing_two_results_shows_the_change_per_feature(client, index_page):
 
 
 def test_the_result_page_links_to_a_comparison_that_already_holds_this_result(client, index_page):
-    html = client.get(RESULT, {"r": "1-" + PATTERN}).content.decode()
+    html = client.get(RESULT, {"r": "2-" + PATTERN}).content.decode()
     link = html.split('href="/health-check/compare/?first=', 1)[1].split('"', 1)[0]
     response = client.get(COMPARE + "?first=" + link.replace("&amp;", "&"))
     html = response.content.decode()
     assert response.status_code == 200 and "There is a problem" not in html  # the second is still to come
-    assert f'name="first" value="r=1-{PATTERN}"' in html
+    assert f'name="first" value="r=2-{PATTERN}"' in html
 
 
 @pytest.mark.parametrize(
-    "first, second", [("junk", "1-" + PATTERN), ("1-33", "?r=zz"), ("1-" + PATTERN, "https://example.org/?q=1")]
+    "first, second", [("junk", "2-" + PATTERN), ("2-33", "?r=zz"), ("2-" + PATTERN, "https://example.org/?q=1")]
 )
 def test_a_bad_result_to_compare_is_explained(client, index_page, first, second):
     response = client.get(COMPARE, {"first": first, "second": second})
@@ -222,15 +222,15 @@ def test_the_comparison_form_alone_is_a_plain_page(client, index_page):
 def test_naughty_strings_anywhere_in_the_addresses_never_fail(client, index_page):
     from tests.naughty import naughty_strings
 
-    for text in naughty_strings()[::7] + ["nul\x00inside", "1-" + "\x00" * 15]:
+    for text in naughty_strings()[::7] + ["nul\x00inside", "2-" + "\x00" * 15]:
         for url, data in (
             (RESULT, {"r": text}),
-            (RESULT, {"r": "1-" + PATTERN, "phase": text, "region": text, "purpose": text, "partner_type": text}),
+            (RESULT, {"r": "2-" + PATTERN, "phase": text, "region": text, "purpose": text, "partner_type": text}),
             (CSV, {"r": text}),
             (START, {"r": text}),
             (START, {"v": text, "s1": text}),
-            (START, {"v": "1", "s1": text, "phase": text}),
-            (COMPARE, {"first": text, "second": "1-" + PATTERN}),
+            (START, {"v": "2", "s1": text, "phase": text}),
+            (COMPARE, {"first": text, "second": "2-" + PATTERN}),
             ("/case-studies/compare/", {"ids": text}),
         ):
             response = client.get(url, data)
@@ -243,12 +243,12 @@ def test_removing_or_reordering_statements_makes_new_versions(client, index_page
     statements[0].save()
     statements[1].save()
     reordered = StatementSet.current()
-    assert reordered.version == 2  # the first save alone left the order as it was (a tie, broken by age)
+    assert reordered.version == 3  # the first save alone left the order as it was (a tie, broken by age)
     assert [s["text"] for s in reordered.statements][12:14] == [statements[1].text, statements[0].text]
     statements[2].delete()
-    assert StatementSet.current().version == 3 and len(StatementSet.current().statements) == 14
-    assert client.get(RESULT, {"r": "1-" + PATTERN}).status_code == 200
-    assert client.get(RESULT, {"r": "3-" + PATTERN[:14]}).status_code == 200
+    assert StatementSet.current().version == 4 and len(StatementSet.current().statements) == 14
+    assert client.get(RESULT, {"r": "2-" + PATTERN}).status_code == 200
+    assert client.get(RESULT, {"r": "4-" + PATTERN[:14]}).status_code == 200
 
 
 def test_csv_cells_are_never_formulas(client, index_page):
@@ -260,7 +260,7 @@ def test_csv_cells_are_never_formulas(client, index_page):
     statement = Statement.objects.get(text__startswith="Families hear about")
     statement.text = "  +Families hear about it from staff."
     statement.save()
-    response = client.get(CSV, {"r": "2-" + PATTERN})
+    response = client.get(CSV, {"r": "3-" + PATTERN})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     cells = [cell for row in rows for cell in row]
     assert '\'=HYPERLINK("https://example.org")' in cells
@@ -293,9 +293,9 @@ def test_the_result_suggests_the_published_reading_lists_that_cover_the_weak_fea
     private_list = make_reading_list(home_page, [second], title="Zebracorn private list")
     PageViewRestriction.objects.create(page=private_list, restriction_type="login")
 
-    client.get(RESULT, {"r": "1-" + PATTERN})  # the facet index and site links are built once
+    client.get(RESULT, {"r": "2-" + PATTERN})  # the facet index and site links are built once
     with django_assert_max_num_queries(12):  # one more than without lists, whatever their number
-        html = client.get(RESULT, {"r": "1-" + PATTERN}).content.decode()
+        html = client.get(RESULT, {"r": "2-" + PATTERN}).content.decode()
     assert "Reading lists that cover it" in html
     section = html[html.index("Reading lists that cover it") :]
     assert section.index("Two that measure impact") < section.index("Measuring what the partnership does")
@@ -303,11 +303,11 @@ def test_the_result_suggests_the_published_reading_lists_that_cover_the_weak_fea
     assert "Governance only" not in html
     assert "zebracorn" not in html.lower()
 
-    rows = list(csv.reader(io.StringIO(client.get(CSV, {"r": "1-" + PATTERN}).content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(client.get(CSV, {"r": "2-" + PATTERN}).content.decode("utf-8-sig"))))
     listed = [row[2] for row in rows if row[0] == "reading list"]
     assert listed == ["Two that measure impact", "Measuring what the partnership does"]
 
 
 def test_no_reading_list_section_when_no_list_covers_the_weak_features(client, index_page, evidence):
-    html = client.get(RESULT, {"r": "1-" + PATTERN}).content.decode()
+    html = client.get(RESULT, {"r": "2-" + PATTERN}).content.decode()
     assert "Reading lists that cover it" not in html

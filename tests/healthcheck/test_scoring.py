@@ -5,6 +5,8 @@ import pytest
 from healthcheck.scoring import profile, weakest
 from healthcheck.seed import STATEMENTS
 
+pytestmark = pytest.mark.database_agnostic
+
 FEATURES = [
     ("shared-governance", "Shared governance"),
     ("play-to-strengths", "Strengths"),

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.database_agnostic
+
 ROOT = Path(__file__).resolve().parents[2]
 BASE_ENV = {
     "DJANGO_SETTINGS_MODULE": "evidencebank.settings.production",

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+pytestmark = pytest.mark.database_agnostic
+
 # A schema.org JSON-LD data block (`<script type="application/ld+json">`) is not a script: the
 # browser never runs it and CSP's script-src does not apply to it.
 PUBLIC_INLINE = re.compile(

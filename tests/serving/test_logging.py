@@ -12,6 +12,8 @@ from django.urls import path
 from evidencebank import urls as site_urls
 from evidencebank.serving.logs import configure_structlog, logging_config
 
+pytestmark = pytest.mark.database_agnostic
+
 
 def boom(request):
     raise RuntimeError("the kettle is on fire")

@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from django.core.management import find_commands
 
+pytestmark = pytest.mark.database_agnostic
+
 ROOT = Path(__file__).resolve().parents[2]
 BASE_ENV = {
     "DJANGO_SECRET_KEY": "x" * 60 + "-not-a-real-secret-" + "y" * 10,

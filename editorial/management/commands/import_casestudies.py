@@ -119,6 +119,10 @@ class Command(BaseCommand):
     def write_failures(self, results):
         for result in results:
             for error in result.errors:
-                label = f"record {result.index}" + (f" ({result.external_id})" if result.external_id else "")
+                label = f"record {result.index + 1}" + (f" ({result.external_id})" if result.external_id else "")
                 field = f", field {error.field}" if error.field else ""
                 self.stderr.write(f"{label}{field}: {error.message}")
+            for warning in result.warnings:
+                label = f"record {result.index}" + (f" ({result.external_id})" if result.external_id else "")
+                field = f", {warning.field}" if warning.field else ""
+                self.stderr.write(f"Warning, {label}{field}: {warning.message}")
