@@ -2,6 +2,8 @@
 keep base.py's MIDDLEWARE unchanged), the response cache on, and production.py's HTTPS settings
 as it sets them by default, over HTTPS at the configured site address."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -38,8 +40,14 @@ def reader(as_deployed):
 PER_REQUEST = {"x-request-id", "x-cache"}
 
 
+# A form's CSRF token is new for each visitor (such a page is never stored).
+CSRF_TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+')
+
+
 def seen(response):
-    """Everything a client sees: status, headers (but the per-request ones) and body."""
+    """Everything a client sees: status, headers (but the per-request ones) and body, with
+    cookies named but not valued and CSRF tokens masked."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
     headers = {name.lower(): value for name, value in response.items() if name.lower() not in PER_REQUEST}
-    return response.status_code, headers, body
+    cookies = {name: {k: v for k, v in morsel.items() if k != "expires"} for name, morsel in response.cookies.items()}
+    return response.status_code, headers, CSRF_TOKEN.sub(rb"\1(token)", body), cookies
