@@ -31,7 +31,9 @@ def finder_response(request, search, render):
     rendered with the results' cards, which are kept one by one (cards.py)."""
     finding = search.run(load=False)
     if not finding.full_text_failed:
-        reused = reuse_rendering(request, finding.rendering_parts())
+        # Why each result matched by meaning (its closest passage) can change with the vectors alone.
+        why = tuple(search.why_matched(pk) for pk in finding.result_pks)
+        reused = reuse_rendering(request, (*finding.rendering_parts(), why))
         if reused is not None:
             return keyed_on(reused, FINDER_PARAMS)
     finding.cards = result_cards(search, finding)

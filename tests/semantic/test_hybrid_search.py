@@ -13,7 +13,7 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from casestudies.benchmarks.relevance import ranked_ids
-from casestudies.models import CaseStudyVector
+from casestudies.models import CaseStudyVector, FindableVersion
 from casestudies.semantic import embedder as embedder_module
 from casestudies.semantic import ranking
 from tests.factories import make_case_study
@@ -185,3 +185,15 @@ def test_naughty_questions_are_embedded_and_ranked_without_error(index_page, emb
     for question in naughty_strings():
         found = ranking.ranked(question, {page.pk})
         assert all(c.pk == page.pk for c in found)
+
+
+@pytest.mark.django_db
+def test_a_changed_reason_is_shown_not_a_kept_rendering(client, index_page, embedding):
+    page = make_case_study(index_page, title="Reading buddies", summary="Undergraduates listen to young pupils read.")
+    question = "helping small children enjoy stories"  # no word in common
+    assert "Reading buddies." in titles(client, index_page.url, q=question)[1].select_one(".result__why").text
+    # The same page at the same revision, its closest passage now another (as after a change of model).
+    CaseStudyVector.objects.filter(page=page).update(passage="Reading buddies. Pupils choose picture books.")
+    FindableVersion.bump(page_id=page.pk)
+    reason = titles(client, index_page.url, q=question)[1].select_one(".result__why").text
+    assert "Pupils choose picture books" in reason
