@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection
 
-from ..models import CaseStudyVector, FindableVersion
+from ..models.findable import FindableVersion
+from ..models.vectors import CaseStudyVector
 from .embedder import MODEL_VERSION, embedder
 
 CANDIDATES = 100

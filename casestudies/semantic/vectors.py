@@ -4,7 +4,9 @@ in development and tests), removed when it is unpublished or deleted (the rows g
 from django.db import transaction
 from django_tasks import task
 
-from ..models import CaseStudyPage, CaseStudyVector, FindableVersion
+from ..models.case_study import CaseStudyPage
+from ..models.findable import FindableVersion
+from ..models.vectors import CaseStudyVector
 from .embedder import MODEL_VERSION, embedder
 from .passages import passages
 
