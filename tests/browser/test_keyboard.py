@@ -118,7 +118,7 @@ def test_keyboard_journey_answer_the_health_check_and_reach_the_evidence(page, s
     assert_focus_visible(page)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/health-check/result/\?r=1-111111111000000&phase="))
+    page.wait_for_url(re.compile(r"/health-check/result/\?r=2-111111111000000&phase="))
     expect(page.locator(".hc-weak").first).to_be_visible()
     tab_to(page, ".hc-evidence a")
     assert_focus_visible(page)

@@ -24,7 +24,7 @@ def test_case_study_prints_on_a4_without_navigation_and_with_link_addresses(new_
 )
 def test_health_check_result_prints_as_a_one_page_plan(new_context, site, answers):
     page = new_context().new_page()
-    page.goto(f"/health-check/result/?r=1-{answers}&phase=secondary&region=london")
+    page.goto(f"/health-check/result/?r=2-{answers}&phase=secondary&region=london")
     page.emulate_media(media="print")
     for hidden in (
         ".site-header",
