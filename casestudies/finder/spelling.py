@@ -6,13 +6,14 @@ terms, the partner organisations and the synonym groups, read from the facet ind
 built once per findable-content token (and follows every publish) and is the same on SQLite and
 PostgreSQL. A word is corrected to the vocabulary word nearest to it by Damerau-Levenshtein
 distance (at most one edit for words of up to seven letters, two for longer ones), the most
-common one when several are as near; words under four letters, numbers and acronyms are left
-as typed.
+common one when several are as near; words under four letters, numbers, acronyms and English
+words (the embedding model's vocabulary) are left as typed.
 """
 
 import threading
 from collections import Counter
 
+from ..semantic.embedder import english_words
 from .query import STOP_WORDS, parse_query, words_of
 
 MIN_LENGTH = 4
@@ -60,8 +61,9 @@ def edit_distance(a, b, limit):
 
 
 def correction(word, index):
-    """The vocabulary word nearest to `word`, or None (a short word, a number, nothing near)."""
-    if len(word) < MIN_LENGTH or not word.isalpha():
+    """The vocabulary word nearest to `word`, or None (a short word, a number, an English word,
+    nothing near)."""
+    if len(word) < MIN_LENGTH or not word.isalpha() or word in english_words():
         return None
     limit = max_edits(word)
     by_length = vocabulary(index)

@@ -7,6 +7,7 @@ that never searches by meaning never pays for it. If it cannot load, one warning
 `embedder()` returns None: the finder then searches by keyword alone."""
 
 import importlib.util
+import json
 import logging
 import threading
 import zipfile
@@ -82,3 +83,20 @@ def embedder():
                     )
                     _loaded["embedder"] = None
     return _loaded["embedder"]
+
+
+def english_words():
+    """The whole words of the model's English vocabulary (about 20,000), which spelling correction
+    leaves as typed: "getting" is English even when no case study holds it, so it is never
+    "corrected" to "vetting". Empty when the tokenizer's package is not installed."""
+    if "english_words" not in _loaded:
+        with _lock:
+            if "english_words" not in _loaded:
+                try:
+                    with zipfile.ZipFile(package_dir("all_minilm_l6_v2") / "model.zip") as archive:
+                        vocab = json.loads(archive.read("tokenizer.json"))["model"]["vocab"]
+                    _loaded["english_words"] = frozenset(word for word in vocab if word.isalpha())
+                except Exception:
+                    logger.warning("The tokenizer's vocabulary could not load; spelling correction has no dictionary")
+                    _loaded["english_words"] = frozenset()
+    return _loaded["english_words"]

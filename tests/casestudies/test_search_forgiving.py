@@ -115,6 +115,17 @@ def test_a_word_the_bank_holds_is_never_corrected(client, index_page):
     assert titles(page(client, index_page.url, q="sumer school")) != []
 
 
+def test_an_english_word_no_case_study_holds_is_never_corrected(client, index_page):
+    # "getting" is one edit from "vetting", a word the bank holds; a reader asking in their own
+    # words must not be told their question was "vetting more of our disadvantaged kids".
+    make_case_study(index_page, title="Vetting and logistics for school visits")
+    make_case_study(index_page, title="Disadvantaged pupils into good universities")
+    doc = page(client, index_page.url, q="getting more of our disadvantaged kids into good universities")
+    assert doc.select_one(".finder-correction") is None
+    assert titles(doc)[0] == "Disadvantaged pupils into good universities"
+    assert page(client, index_page.url, q="vettign").select_one(".finder-correction") is not None
+
+
 def test_no_correction_for_short_words_numbers_or_nothing_near(client, index_page):
     make_case_study(index_page, title="Summer school for Year 12")
     for q in ("sum", "summ3r", "qqqnotaword"):
