@@ -14,6 +14,7 @@ from .search import CaseStudySearch
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_OFFSET = 10**9
+BOOLEANS = ("true", "false", "1", "0")
 LISTING_PARAMS = ["q", "exact", *[facet.param for facet in FACETS], "from_year", "to_year", "sort", "limit", "offset"]
 
 
@@ -72,6 +73,9 @@ def parameter_errors(params):
         error = _strict_integer_error(params, name, low, high)
         if error:
             errors.append((name, error))
+    exact = params.get("exact")
+    if exact is not None and exact not in BOOLEANS:
+        errors.append(("exact", f"“{exact[:40]}” is not true or false (also 1 or 0)."))
     sort = params.get("sort")
     if sort is not None and sort not in SORTS:
         errors.append(("sort", f"“{sort[:40]}” is not a sort order: use {', '.join(SORTS)}."))

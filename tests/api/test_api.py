@@ -63,6 +63,7 @@ def test_limit_and_offset_page_through_the_listing(client, index_page):
         ({"limit": "0"}, "limit"),
         ({"offset": "-1"}, "offset"),
         ({"sort": "random"}, "sort"),
+        ({"exact": "null"}, "exact"),
     ],
 )
 def test_bad_parameters_are_problem_details_naming_the_parameter(client, index_page, params, name):
