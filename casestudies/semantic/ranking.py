@@ -84,12 +84,13 @@ def closest(question, allowed):
         return []
 
 
-def ranked(question, allowed):
+def ranked(question, allowed, stored=None):
     """Each case study scored by its closest passage, in numpy: only the hundred kept are
-    visited in Python (argpartition, not a sort of every row)."""
+    visited in Python (argpartition, not a sort of every row). `stored`: the database's vectors
+    unless given (the benchmark's random ones)."""
     import numpy
 
-    stored = stored_vectors()
+    stored = stored or stored_vectors()
     if not len(stored.pages):
         return []
     model = embedder()
