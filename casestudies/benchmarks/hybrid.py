@@ -83,13 +83,11 @@ def run(out, index, client, timed, median, p95, repeat):
     out.write(f"hybrid / keyword only: {ratio:.2f}x (median); peak resident memory {peak_rss_mb():.0f} MB")
 
 
-def ranking_at_scale(out, counts, repeat):
+def ranking_at_scale(out, counts, timed, median, p95, repeat):
     """The semantic side alone (`ranking.ranked`: the cosine product, each case study's closest
     passage, the top hundred) over PASSAGES random unit vectors per case study, built in memory
     only (no pages), at each size in `counts`; the question's embedding is the one kept."""
     import numpy
-
-    from .search import median, p95, timed
 
     out.write("\nThe ranking by meaning alone, random vectors in memory (floor -1: a full hundred kept):")
     rng = numpy.random.default_rng(2)
