@@ -49,5 +49,7 @@ def seen(response):
     cookies named but not valued and CSRF tokens masked."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
     headers = {name.lower(): value for name, value in response.items() if name.lower() not in PER_REQUEST}
+    if "no-store" in headers.get("cache-control", ""):
+        headers.pop("expires", None)  # "now", stamped afresh on each response that is never stored
     cookies = {name: {k: v for k, v in morsel.items() if k != "expires"} for name, morsel in response.cookies.items()}
     return response.status_code, headers, CSRF_TOKEN.sub(rb"\1(token)", body), cookies
