@@ -3,9 +3,9 @@
 from django.urls import reverse
 
 from casestudies.addresses import absolute_url, citation_file_url, permanent_url
-from casestudies.citations import STYLES, cited_version, csl_record, format_citation
 from casestudies.interchange import case_study_record
 from casestudies.models import PublishedVersion
+from casestudies.reuse.citations import STYLES, cited_version, csl_record, format_citation
 
 
 def term(t):
