@@ -60,6 +60,10 @@ class SearchMetaSerializer(serializers.Serializer):
     )
     corrected = serializers.BooleanField(help_text="a word no case study holds was corrected to a near word")
     relaxed = serializers.BooleanField(help_text="no case study holds all the words: these hold some of them")
+    semantic = serializers.BooleanField(
+        help_text="search by meaning contributed: case studies close in meaning to `q` joined those its words "
+        "match (the two orders fused when sorted by relevance); false when none was close enough or it is off"
+    )
 
 
 class PageMetaSerializer(serializers.Serializer):

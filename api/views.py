@@ -76,7 +76,8 @@ LISTING_PARAMETERS = [
         {"type": "string", "maxLength": 1000},
         description="Search words. All must match; when no case study holds them all, those holding some "
         "of them, most first (`meta.search.relaxed`). A word no case study holds is corrected to a "
-        "near word of the bank's (`meta.search.corrected`).",
+        "near word of the bank's (`meta.search.corrected`). Case studies close in meaning to the words "
+        "join those they match (`meta.search.semantic`).",
     ),
     OpenApiParameter(
         "exact", {"type": "boolean", "default": False}, description="Search the words as typed, never corrected."
@@ -145,7 +146,12 @@ class CaseStudyList(ApiView):
             "previous": at(max(0, finding.offset - finding.limit)) if finding.offset > 0 else None,
             "facets": representations.facets(finding.facets),
             "full_text_search": not finding.full_text_failed,
-            "search": {"searched": finding.searched, "corrected": finding.corrected, "relaxed": finding.relaxed},
+            "search": {
+                "searched": finding.searched,
+                "corrected": finding.corrected,
+                "relaxed": finding.relaxed,
+                "semantic": finding.semantic,
+            },
         }
         results = [representations.case_study_summary(page, request) for page in finding.results]
         response = Response({"meta": meta, "results": results})

@@ -41,6 +41,8 @@ def run(out, count, repeat=30, seed=1):
         client = time_views(out, count, repeat, seed)
         if client:
             hybrid.run(out, CaseStudyIndexPage.get_solo(), client, timed, median, p95, repeat)
+            hybrid.ranking_at_scale(out, (10_000, 100_000), timed, median, p95, repeat)
+            hybrid.embedding_throughput(out)
         url = CaseStudyIndexPage.get_solo().url
         client.get(url)
         cached = timed(lambda: client.get(url), repeat)

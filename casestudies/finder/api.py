@@ -29,6 +29,7 @@ class ApiFinding:
     searched: str = ""  # the words searched: the reader's, or corrected for spelling
     corrected: bool = False
     relaxed: bool = False  # no case study held all the words: these hold some of them
+    semantic: bool = False  # case studies close in meaning to the words joined those they match
 
 
 def _integer(params, name, low, high, default):
@@ -101,6 +102,7 @@ def find_for_api(index_page, params):
         searched=search.query.text,
         corrected=search.corrected is not None,
         relaxed=not search.query.is_empty and search.relaxed,
+        semantic=bool(search.closest),
     )
 
 

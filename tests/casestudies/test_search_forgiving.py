@@ -153,10 +153,15 @@ def test_the_api_says_what_was_corrected_or_relaxed(client, index_page):
     make_case_study(index_page, title="A university mathematics school for sixth formers")
     make_case_study(index_page, title="Mentoring in Leeds")
     meta = client.get("/api/v1/case-studies/", {"q": "mathamatics school"}).json()["meta"]
-    assert meta["search"] == {"searched": "mathematics school", "corrected": True, "relaxed": False}
+    assert meta["search"] == {"searched": "mathematics school", "corrected": True, "relaxed": False, "semantic": False}
     assert meta["total_count"] == 1
     body = client.get("/api/v1/case-studies/", {"q": "mathamatics school", "exact": "1"}).json()
-    assert body["meta"]["search"] == {"searched": "mathamatics school", "corrected": False, "relaxed": True}
+    assert body["meta"]["search"] == {
+        "searched": "mathamatics school",
+        "corrected": False,
+        "relaxed": True,
+        "semantic": False,
+    }
     assert body["results"][0]["title"] == "A university mathematics school for sixth formers"
     body = client.get("/api/v1/case-studies/", {"q": "mentoring Bradford"}).json()
     assert body["meta"]["search"]["relaxed"] is True and body["meta"]["total_count"] == 1

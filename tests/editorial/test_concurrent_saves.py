@@ -45,7 +45,9 @@ def save_repeatedly(path, user, url, form, statuses, start):
         wrapper.close()
 
 
-def test_concurrent_saves_of_one_page_never_give_a_500(transactional_db, index_page, editor, tmp_path):
+def test_concurrent_saves_of_one_page_never_give_a_500(
+    migrated_data_restored, django_db_serialized_rollback, transactional_db, index_page, editor, tmp_path
+):
     page = make_case_study(index_page, publish=False)
     path = tmp_path / "bank.sqlite3"
     copy_to_file(path)

@@ -47,7 +47,8 @@ def test_readers_questions_find_more_with_hybrid_search_than_with_keywords(clien
     # An unrelated question adds nothing to what its words find.
     found, _ = titles(client, index_page.url, q=UNRELATED)
     assert found == []
-    assert client.get(LIST_API, {"q": UNRELATED}).json()["meta"]["total_count"] == 0
+    unrelated = client.get(LIST_API, {"q": UNRELATED}).json()["meta"]
+    assert unrelated["total_count"] == 0 and unrelated["search"]["semantic"] is False
 
     # A question whose words find one case study: more are found by meaning, in the finder and API,
     # with the closest passage as the reason, never a highlighted word that is not there.
@@ -55,8 +56,9 @@ def test_readers_questions_find_more_with_hybrid_search_than_with_keywords(clien
     settings.SEMANTIC_SEARCH_ENABLED = False
     by_words = ranked_ids(index_page, question, limit=5)  # in-process: the responses are cached
     settings.SEMANTIC_SEARCH_ENABLED = True
-    api = client.get(LIST_API, {"q": question, "limit": 5}).json()["results"]
-    by_both = [r["title"] for r in api]
+    api = client.get(LIST_API, {"q": question, "limit": 5}).json()
+    assert api["meta"]["search"]["semantic"] is True  # the API says meaning contributed
+    by_both = [r["title"] for r in api["results"]]
     assert len(by_both) > len(by_words)
     found, doc = titles(client, index_page.url, q=question)
     assert found[:5] == by_both
