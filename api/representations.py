@@ -3,9 +3,9 @@
 from django.urls import reverse
 
 from casestudies.addresses import absolute_url, citation_file_url, permanent_url
-from casestudies.citations import STYLES, cited_version, csl_record, format_citation
 from casestudies.interchange import case_study_record
 from casestudies.models import PublishedVersion
+from casestudies.reuse.citations import STYLES, cited_version, csl_record, format_citation
 
 
 def term(t):
@@ -17,15 +17,22 @@ def case_study_summary(page, request):
         "id": page.pk,
         "title": page.title,
         "summary": page.summary,
-        "url": page_url(page, request),
-        "permanent_link": permanent_url(page.pk, request=request),
-        "api_url": absolute_url(reverse("api:case-study-detail", kwargs={"page_id": page.pk}), request),
+        **addresses(page, request, "api:case-study-detail"),
         "evidence_type": page.evidence_type,
         "status_as_reported": page.status_as_reported,
         "region": term(page.region),
         "partners": [p.organisation.name for p in page.partners.all()],
         "success_features": [term(fe.feature) for fe in page.feature_evidence.all()],
         "licence": {"name": page.licence_choice.short_name, "url": page.licence_choice.url},
+    }
+
+
+def addresses(page, request, api_view):
+    """A citable page's three addresses: on the site, its permanent link, and in the API."""
+    return {
+        "url": page_url(page, request),
+        "permanent_link": permanent_url(page.pk, request=request),
+        "api_url": absolute_url(reverse(api_view, kwargs={"page_id": page.pk}), request),
     }
 
 
@@ -121,9 +128,7 @@ def reading_list_summary(page, request, case_study_count):
         "id": page.pk,
         "title": page.title,
         "audience": page.audience,
-        "url": page_url(page, request),
-        "permanent_link": permanent_url(page.pk, request=request),
-        "api_url": absolute_url(reverse("api:reading-list-detail", kwargs={"page_id": page.pk}), request),
+        **addresses(page, request, "api:reading-list-detail"),
         "card_url": absolute_url(reverse("card", kwargs={"page_id": page.pk}), request),
         "case_study_count": case_study_count,
         "last_updated": page.last_published_at.isoformat() if page.last_published_at else None,

@@ -66,12 +66,15 @@ class SearchMetaSerializer(serializers.Serializer):
     )
 
 
-class ListingMetaSerializer(serializers.Serializer):
+class PageMetaSerializer(serializers.Serializer):
     total_count = serializers.IntegerField()
     limit = serializers.IntegerField()
     offset = serializers.IntegerField()
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
+
+
+class ListingMetaSerializer(PageMetaSerializer):
     facets = serializers.DictField(child=FacetSerializer())
     full_text_search = serializers.BooleanField(
         help_text="false when the full-text search backend failed and `q` was matched in titles and summaries only"
@@ -157,14 +160,6 @@ class TaxonomySerializer(serializers.Serializer):
 
 class TaxonomiesSerializer(serializers.Serializer):
     taxonomies = TaxonomySerializer(many=True)
-
-
-class PageMetaSerializer(serializers.Serializer):
-    total_count = serializers.IntegerField()
-    limit = serializers.IntegerField()
-    offset = serializers.IntegerField()
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
 
 
 class ReadingListSummarySerializer(serializers.Serializer):

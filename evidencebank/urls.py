@@ -4,11 +4,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from casestudies import discovery, embeds
-from casestudies import views as casestudies_views
-from casestudies.feeds import case_study_feed, reading_list_feed, term_feed
 from casestudies.finder import LISTING_PARAMS
 from casestudies.renderings import cache_keyed_on
+from casestudies.reuse import discovery, embeds, permanent_links
+from casestudies.reuse.feeds import case_study_feed, reading_list_feed, term_feed
 from evidencebank.serving.health import healthz
 
 # The site's error pages; under /api/ each is a problem document (api/problem_details.py).
@@ -22,7 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health-check/", include("healthcheck.urls")),
-    path("find/", casestudies_views.finder_entry, name="finder_entry"),
+    path("find/", permanent_links.finder_entry, name="finder_entry"),
     path("submit/", include("submissions.urls")),
     path("api/v1/", include("api.urls")),
     path("feeds/case-studies.atom", cache_keyed_on(*LISTING_PARAMS)(case_study_feed), name="case_study_feed"),
@@ -36,27 +35,27 @@ urlpatterns = [
     path("oembed/", cache_keyed_on("url", "format", "maxwidth", "maxheight")(embeds.oembed), name="oembed"),
     path("robots.txt", discovery.robots, name="robots"),
     # Permanent links: never changed, never reused, 301 to wherever the page lives now.
-    path("cs/<int:page_id>/", casestudies_views.permanent_link, name="permanent_link"),
-    path("cs/<int:page_id>/v/<int:number>/", casestudies_views.permanent_version, name="permanent_version"),
+    path("cs/<int:page_id>/", permanent_links.permanent_link, name="permanent_link"),
+    path("cs/<int:page_id>/v/<int:number>/", permanent_links.permanent_version, name="permanent_version"),
     re_path(
         r"^cs/(?P<page_id>[0-9]+)/list\.(?P<extension>ris|bib|csv|json)$",
-        casestudies_views.reading_list_download,
+        permanent_links.reading_list_download,
         name="reading_list_download",
     ),
     # Citation files (RIS, BibTeX, CSL-JSON) of the latest version and of each version.
     re_path(
         r"^cs/(?P<page_id>[0-9]+)/cite\.(?P<extension>ris|bib|json)$",
-        casestudies_views.citation_download,
+        permanent_links.citation_download,
         name="citation_file",
     ),
     re_path(
         r"^cs/(?P<page_id>[0-9]+)/v/(?P<number>[0-9]+)/cite\.(?P<extension>ris|bib|json)$",
-        casestudies_views.citation_download,
+        permanent_links.citation_download,
         name="citation_file_version",
     ),
     # The downloads' first addresses, kept so that no published link breaks.
-    path("case-studies/export.json", casestudies_views.legacy_download, {"file_format": "json"}),
-    path("case-studies/export.csv", casestudies_views.legacy_download, {"file_format": "csv"}),
+    path("case-studies/export.json", permanent_links.legacy_download, {"file_format": "json"}),
+    path("case-studies/export.csv", permanent_links.legacy_download, {"file_format": "csv"}),
 ]
 
 if settings.DEBUG:

@@ -233,3 +233,33 @@ def test_an_import_of_the_serving_layer_from_the_finder_is_found(tmp_path):
     ]
     result = lint_imports(project)
     assert result.returncode != 0 and "never import the site package" in result.stdout
+
+
+MAX_MODULE_LINES = 400
+NOT_SIZED = {".venv", "node_modules", "tests", "migrations", ".git"}
+
+
+def long_modules(root):
+    """Each Python module over MAX_MODULE_LINES lines (tests and migrations aside), with its length."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if NOT_SIZED.intersection(path.relative_to(root).parts):
+            continue
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > MAX_MODULE_LINES:
+            found.append((str(path.relative_to(root)), lines))
+    return found
+
+
+def test_no_module_is_over_400_lines():
+    """A module that grows past 400 lines is split by concept (GUIDE.md), not left to grow."""
+    assert long_modules(ROOT) == []
+
+
+def test_a_module_over_400_lines_is_found(tmp_path):
+    (tmp_path / "casestudies").mkdir()
+    (tmp_path / "casestudies" / "long.py").write_text("x = 1\n" * (MAX_MODULE_LINES + 1))
+    (tmp_path / "casestudies" / "short.py").write_text("x = 1\n" * MAX_MODULE_LINES)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_long.py").write_text("x = 1\n" * 1000)
+    assert long_modules(tmp_path) == [("casestudies/long.py", MAX_MODULE_LINES + 1)]

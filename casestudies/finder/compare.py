@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from ..models.case_study import CaseStudyFeatureEvidence, CaseStudyPage, CaseStudyPartner
+from ..models.case_study import CaseStudyPage
+from ..models.case_study_rows import CaseStudyFeatureEvidence, CaseStudyPartner
 from ..models.taxonomy import SuccessFeature
 
 MIN_COMPARED, MAX_COMPARED = 2, 4

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from django.db.models import Count
 
-from ..models.case_study import CaseStudyFeatureEvidence
+from ..models.case_study_rows import CaseStudyFeatureEvidence
 from ..models.taxonomy import PolicyLever, Purpose, SuccessFeature
 
 SHADES = 4  # cells are shaded in four steps of the largest count; 0 is a gap

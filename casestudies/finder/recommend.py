@@ -11,7 +11,8 @@ The rule, in the order it is applied (each step only breaks ties left by the one
 5. the most recently published.
 """
 
-from ..models.case_study import CaseStudyFeatureEvidence, CaseStudyPage
+from ..models.case_study import CaseStudyPage
+from ..models.case_study_rows import CaseStudyFeatureEvidence
 from ..models.choices import EvidenceType
 from .facet_index import facet_index, positions_of
 from .facets import FACETS_BY_PARAM

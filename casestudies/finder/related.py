@@ -1,6 +1,7 @@
 """Related case studies for the foot of a case-study page, ranked on the facet index."""
 
-from ..models.case_study import CaseStudyFeatureEvidence, CaseStudyPage
+from ..models.case_study import CaseStudyPage
+from ..models.case_study_rows import CaseStudyFeatureEvidence
 from ..models.index_page import CaseStudyIndexPage
 from ..models.taxonomy import SuccessFeature
 from .facet_index import facet_index, positions_of

@@ -13,13 +13,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published, published
 from wagtail.tasks import update_reference_index_task
 
-from ..models.case_study import (
-    CaseStudyFeatureEvidence,
-    CaseStudyPage,
-    CaseStudyPartner,
-    CaseStudySource,
-    ImpactMeasure,
-)
+from ..models.case_study import CaseStudyPage
+from ..models.case_study_rows import CaseStudyFeatureEvidence, CaseStudyPartner, CaseStudySource, ImpactMeasure
 from ..models.organisations import PartnerOrganisation
 from ..models.taxonomy import Barrier, Phase, PolicyLever, Purpose, Region, SuccessFeature
 from .exporting import case_study_record

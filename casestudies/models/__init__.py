@@ -1,11 +1,5 @@
-from .case_study import (
-    CaseStudyFeatureEvidence,
-    CaseStudyPage,
-    CaseStudyPartner,
-    CaseStudySource,
-    ImpactMeasure,
-    RelatedDocument,
-)
+from .case_study import CaseStudyPage
+from .case_study_rows import CaseStudyFeatureEvidence, CaseStudyPartner, CaseStudySource, ImpactMeasure, RelatedDocument
 from .choices import EvidenceType, Formality, FundingModel, Licence, PartnerType, RegionKind, Status
 from .findable import FindableChange, FindableVersion, private_section_paths, readable
 from .index_page import CaseStudyIndexPage

@@ -1,39 +1,28 @@
-"""The case-study page, its child rows and its editor form. Nothing here knows how case
-studies are found or exchanged: the finder and the interchange format read these models."""
+"""The case-study page: its fields, validation, search fields and how it is served (its child
+rows are in `case_study_rows`, its editor form and panels in `case_study_editing`). Nothing here
+knows how case studies are found or exchanged: the finder and the interchange format read these
+models."""
 
 import datetime
 
-from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    HelpPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-    TitleFieldPanel,
-)
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..addresses import CITATION_FORMATS, citation_file_url, permanent_url
 from ..blocks import StoryBlock
 from ..rules import EARLIEST_YEAR, SUMMARY_MAX_LENGTH, latest_year
+from .case_study_editing import EDIT_HANDLER, CaseStudyPageForm
 from .choices import EvidenceType, Formality, FundingModel, Licence, Status
 from .findable import readable
 from .index_page import CaseStudyIndexPage
-from .quality import QualityWarningsPanel
-from .review import ReviewCommentPanel
 from .versions import CHANGE_SUMMARY_MAX_LENGTH, PublishedVersion
 
 
@@ -43,40 +32,6 @@ class CaseStudyQuerySet(PageQuerySet):
         an ancestor (Wagtail's `public()`, with the sections read once per token). Every public
         surface (finder, downloads, reports) starts here."""
         return readable(self)
-
-
-class CaseStudyPageForm(WagtailAdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.external_id:
-            field = self.fields["external_id"]
-            field.disabled = True
-            field.help_text = "Fixed when the case study was first saved; imports and exports rely on it."
-        if self.instance.pk and not self.is_bound:
-            # A new summary for each published change: never offer the last one again.
-            self.initial["change_summary"] = ""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        self._check_one_row_per("feature_evidence", "feature", "success feature")
-        self._check_one_row_per("partners", "organisation", "partner organisation")
-        return cleaned_data
-
-    def _check_one_row_per(self, formset_name, field_name, label):
-        # Read the submitted value: the formset's own unique check removes duplicates from
-        # cleaned_data and only says "Please correct the duplicate values".
-        seen = set()
-        for form in self.formsets[formset_name].forms:
-            if "DELETE" in form.fields and form["DELETE"].value():
-                continue
-            field = form[field_name]
-            value = field.value()
-            if value in (None, ""):
-                continue
-            if value in seen:
-                choice = dict((str(k), v) for k, v in field.field.choices).get(str(value), value)
-                form.add_error(None, f"“{choice}” is listed twice: keep one {label} entry and merge the text.")
-            seen.add(value)
 
 
 class CaseStudyPage(Page):
@@ -212,73 +167,7 @@ class CaseStudyPage(Page):
     objects = PageManager.from_queryset(CaseStudyQuerySet)()
 
     base_form_class = CaseStudyPageForm
-
-    story_panels = [
-        ReviewCommentPanel(heading="Changes requested"),
-        QualityWarningsPanel(heading="Content quality"),
-        TitleFieldPanel(
-            "title",
-            help_text="A plain, descriptive title: who did what, e.g. "
-            "'A local route into teaching through foundation degrees'.",
-        ),
-        FieldPanel("summary"),
-        FieldPanel("story"),
-        FieldPanel("change_summary"),
-    ]
-    partner_panels = [
-        HelpPanel(
-            "Add every partner organisation a source names, and what it does best. Mark a lead only where a "
-            "source says who convened or led the work. Leave this empty when the sources name no partner: "
-            "the citation then credits the bank."
-        ),
-        # No minimum: ten of the demo case studies' sources name no partner, and the importer accepts that.
-        InlinePanel("partners", label="Partner", heading="Partners"),
-    ]
-    feature_panels = [
-        HelpPanel("Choose each success feature this case shows (at least one) and say how it shows it."),
-        InlinePanel("feature_evidence", label="Success feature", min_num=1, max_num=5, heading="Success features"),
-    ]
-    evidence_panels = [
-        MultiFieldPanel([FieldPanel("evidence_type"), FieldPanel("evidence_note")], heading="Strength of evidence"),
-        InlinePanel("impact_measures", label="Impact measure", heading="Impact measures"),
-        MultiFieldPanel([FieldPanel("barriers"), FieldPanel("barriers_note")], heading="Barriers"),
-        FieldPanel("advice"),
-    ]
-    classification_panels = [
-        FieldPanel("policy_levers", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("purposes", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("region"), FieldPanel("local_authority")])], heading="Place"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
-                FieldRowPanel([FieldPanel("status"), FieldPanel("reported_year")]),
-            ],
-            heading="Time and status",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("formality"), FieldPanel("funding_model"), FieldPanel("funding_note")],
-            heading="Formality and funding",
-        ),
-    ]
-    source_panels = [
-        InlinePanel("sources", label="Source", heading="Sources"),
-        InlinePanel("related_documents", label="Related document", heading="Related documents (evaluation reports)"),
-        FieldPanel("last_reviewed"),
-        FieldPanel("licence"),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(story_panels, heading="Story"),
-            ObjectList(partner_panels, heading="Partners"),
-            ObjectList(feature_panels, heading="Success features"),
-            ObjectList(evidence_panels, heading="Evidence and impact"),
-            ObjectList(classification_panels, heading="Classification"),
-            ObjectList(source_panels, heading="Sources"),
-            ObjectList(Page.promote_panels + [FieldPanel("external_id")], heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = EDIT_HANDLER
 
     # Title (boost 2, from Page) outranks summary and partner names (1.5), which outrank the rest.
     search_fields = Page.search_fields + [
@@ -437,109 +326,3 @@ class CaseStudyPage(Page):
             and self.end_year is None
             and self.status not in (Status.ENDED, Status.NOT_REPORTED)
         )
-
-
-class CaseStudyPartner(Orderable):
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey(
-        "casestudies.PartnerOrganisation",
-        on_delete=models.PROTECT,
-        related_name="partnerships",
-        help_text="Choose the organisation; if it is not in the list yet, create it in the chooser.",
-    )
-    role = models.CharField(
-        "what it does best",
-        max_length=255,
-        blank=True,
-        help_text="Its role in this partnership, e.g. 'Assessment and research'.",
-    )
-    is_lead = models.BooleanField(
-        "lead partner",
-        default=False,
-        help_text="Tick only where a source says this partner convened or led the work; tick more than one if "
-        "they co-led, none if the source does not say.",
-    )
-
-    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("is_lead")]
-
-
-class CaseStudyFeatureEvidence(Orderable):
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="feature_evidence")
-    feature = models.ForeignKey("casestudies.SuccessFeature", on_delete=models.PROTECT, related_name="evidence")
-    evidence = models.TextField(help_text="How this case shows the feature: one to three sentences with specifics.")
-
-    panels = [FieldPanel("feature"), FieldPanel("evidence")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "success-feature evidence"
-        constraints = [models.UniqueConstraint(fields=["page", "feature"], name="one_evidence_entry_per_feature")]
-
-
-class ImpactMeasure(Orderable):
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="impact_measures")
-    measure = models.CharField(
-        max_length=255, help_text="What was measured, e.g. 'Students taking a language A level'."
-    )
-    baseline = models.CharField(max_length=100, blank=True, help_text="The figure before, if known.")
-    result = models.CharField(max_length=100, blank=True, help_text="The figure after.")
-    source = models.CharField(max_length=255, blank=True, help_text="Where the figures come from.")
-
-    panels = [
-        FieldPanel("measure"),
-        FieldRowPanel([FieldPanel("baseline"), FieldPanel("result")]),
-        FieldPanel("source"),
-    ]
-
-
-class CaseStudySource(Orderable):
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(
-        max_length=255,
-        help_text="The title of the report, essay or article, as the source gives it. If the source has no "
-        "title, write a descriptive one in square brackets, e.g. '[Findings from the interviews and survey]'.",
-    )
-    authors = models.TextField(
-        blank=True,
-        validators=[MaxLengthValidator(5000)],
-        help_text="One name per line: people as 'Family, Given' (e.g. 'Vainker, Ed'), organisations as they "
-        "write their own name. Leave empty only if the source names no author.",
-    )
-    url = models.URLField(
-        "web address", max_length=500, blank=True, help_text="A link readers can follow, starting https://"
-    )
-    publisher = models.CharField(max_length=255, blank=True, help_text="Who published it, e.g. 'UPP Foundation'.")
-    year = models.PositiveSmallIntegerField(
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
-        help_text="The year it was published. If the source gives no date, work it out from what it says "
-        "and explain how in the evidence note.",
-    )
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("authors"),
-        FieldPanel("url"),
-        FieldRowPanel([FieldPanel("publisher"), FieldPanel("year")]),
-    ]
-
-    @property
-    def author_names(self):
-        return [name.strip() for name in self.authors.splitlines() if name.strip()]
-
-    @property
-    def authors_text(self):
-        """The authors as a citation lists them: 'Vainker, Ed; Slavinsky, Michael'."""
-        return "; ".join(self.author_names)
-
-
-class RelatedDocument(Orderable):
-    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", help_text="Upload or choose the report."
-    )
-    description = models.CharField(
-        max_length=255, blank=True, help_text="What the document is, e.g. 'Independent evaluation, 2024'."
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("description")]

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "evidencebank.serving",
     "home",
     "casestudies",
+    "casestudies.reuse",
     "editorial",
     "api",
     "healthcheck",

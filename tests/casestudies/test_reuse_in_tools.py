@@ -25,9 +25,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from casestudies.citations.files import ris
 from casestudies.models import CaseStudyPage
-from casestudies.templatetags.reading_list_tags import coins_title
+from casestudies.reuse.citations.files import ris
+from casestudies.reuse.templatetags.reading_list_tags import coins_title
 from tests.casestudies.test_permanent_links import publish_change
 from tests.casestudies.test_reading_lists import make_reading_list
 from tests.factories import make_case_study

@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from .addresses import MAX_PAGE_ID, READING_LIST_FORMATS
+from ..addresses import MAX_PAGE_ID, READING_LIST_FORMATS
+from ..interchange import export_document, export_queryset, write_csv
+from ..models import CaseStudyIndexPage, CaseStudyPage, PublishedVersion, ReadingListPage, readable
 from .citations import citation_file, cited_version, csl_record
-from .interchange import export_document, export_queryset, write_csv
-from .models import CaseStudyIndexPage, CaseStudyPage, PublishedVersion, ReadingListPage, readable
 
 # Page types with a permanent link. The id is the page's primary key, which the database never
 # hands out twice; any other page type, a draft or a private page is the site's 404.

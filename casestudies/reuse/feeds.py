@@ -11,9 +11,9 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 
-from .addresses import absolute_url, permanent_url, site_url
-from .finder import LISTING_PARAMS, find_for_api
-from .models import CaseStudyIndexPage, CaseStudyPage, PolicyLever, ReadingListPage, SuccessFeature
+from ..addresses import absolute_url, permanent_url, site_url
+from ..finder import LISTING_PARAMS, find_for_api
+from ..models import CaseStudyIndexPage, CaseStudyPage, PolicyLever, ReadingListPage, SuccessFeature
 
 FEED_LENGTH = 50
 BANK = "Partnership Evidence Bank"

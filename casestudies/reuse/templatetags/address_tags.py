@@ -7,10 +7,10 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from ..addresses import absolute_url, permanent_url, site_url
+from ...addresses import absolute_url, permanent_url, site_url
+from ...models import PublishedVersion, ReadingListPage, readable
 from ..citations import author_names, publisher_name
 from ..embeds import embed_html, oembed_discovery_url
-from ..models import PublishedVersion, ReadingListPage, readable
 
 register = template.Library()
 

@@ -11,9 +11,9 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from ..addresses import READING_LIST_FORMATS, absolute_url, permanent_url
+from ...addresses import READING_LIST_FORMATS, absolute_url, permanent_url
+from ...models import PublishedVersion
 from ..citations import cited_version, csl_record
-from ..models import PublishedVersion
 from .address_tags import json_ld_script
 
 register = template.Library()

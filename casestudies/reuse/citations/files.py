@@ -12,7 +12,7 @@ the edition (RIS `ET`, BibTeX `edition` and `version`, CSL `version`), the licen
 import json
 import re
 
-from ..addresses import CITATION_FORMATS
+from ...addresses import CITATION_FORMATS
 
 FILE_FORMATS = CITATION_FORMATS  # extension → media type
 

@@ -6,8 +6,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from .addresses import absolute_url
-from .models import readable
+from ..addresses import absolute_url
+from ..models import readable
 
 
 def public_pages(request):

@@ -13,8 +13,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
-from .addresses import MAX_PAGE_ID, absolute_url, permanent_url, site_url
-from .models import CaseStudyPage, ReadingListPage, readable
+from ..addresses import MAX_PAGE_ID, absolute_url, permanent_url, site_url
+from ..models import CaseStudyPage, ReadingListPage, readable
 
 CARD_WIDTH, CARD_HEIGHT = 480, 320
 # The smallest usable card: its kind, title and link back still show (static/css/card.css keeps

@@ -1,8 +1,8 @@
 from django import template
 
-from ..addresses import CITATION_FORMATS, citation_file_url
+from ...addresses import CITATION_FORMATS, citation_file_url
+from ...models import CaseStudyPage
 from ..citations import STYLES, cited_version, csl_record, format_citation
-from ..models import CaseStudyPage
 
 register = template.Library()
 

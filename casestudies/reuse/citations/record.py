@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from ..addresses import permanent_url
-from ..models import CaseStudyPage, PublishedVersion
+from ...addresses import permanent_url
+from ...models import CaseStudyPage, PublishedVersion
 
 
 @dataclass(frozen=True)
