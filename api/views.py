@@ -4,6 +4,7 @@ Last-Modified from the findable-content token and answers If-None-Match with 304
 RFC 9457 problem details."""
 
 import hashlib
+from types import SimpleNamespace
 
 from django.http import Http404, QueryDict
 from django.urls import reverse
@@ -28,7 +29,7 @@ from casestudies.finder import (
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, FindableVersion, ReadingListPage
 from casestudies.rules import EARLIEST_YEAR, latest_year
 
-from . import representations, serializers
+from . import serializers
 from .problems import bad_parameters, problem
 
 API_VERSION = "1"
@@ -129,35 +130,18 @@ class CaseStudyList(ApiView):
         if errors:
             return bad_parameters(errors, request)
         finding = find_for_api(index_page(), request.GET)
-        base = absolute_url(reverse("api:case-study-list"), request)
-
-        def at(offset):
-            params = request.GET.copy()
-            params["offset"] = str(offset)
-            params["limit"] = str(finding.limit)
-            return f"{base}?{params.urlencode()}"
-
-        next_offset = finding.offset + finding.limit
-        meta = {
-            "total_count": finding.total,
-            "limit": finding.limit,
-            "offset": finding.offset,
-            "next": at(next_offset) if next_offset < finding.total else None,
-            "previous": at(max(0, finding.offset - finding.limit)) if finding.offset > 0 else None,
-            "facets": representations.facets(finding.facets),
-            "full_text_search": not finding.full_text_failed,
-            "search": {
-                "searched": finding.searched,
-                "corrected": finding.corrected,
-                "relaxed": finding.relaxed,
-                "semantic": finding.semantic,
-            },
-        }
-        results = [representations.case_study_summary(page, request) for page in finding.results]
-        response = Response({"meta": meta, "results": results})
+        response = Response(serializers.CaseStudyListingSerializer(finding, context={"request": request}).data)
         if finding.full_text_failed:
             response["Cache-Control"] = "no-store"  # never kept by the response cache
         return response
+
+
+def detail(request, pages, page_id, noun, serializer):
+    """One published page of `pages` by its id (a 404 naming the noun when there is none)."""
+    page = pages.filter(pk=page_id).first() if page_id <= MAX_PAGE_ID else None
+    if page is None:
+        return problem(404, "Not Found", f"No published {noun} has this id.", request=request)
+    return Response(serializer(page, context={"request": request}).data)
 
 
 def page_id_parameter(noun):
@@ -181,14 +165,8 @@ class CaseStudyDetail(ApiView):
         operation_id="case_studies_detail",
     )
     def get(self, request, page_id):
-        if page_id > MAX_PAGE_ID:
-            return problem(404, "Not Found", "No published case study has this id.", request=request)
-        page = (
-            CaseStudyPage.objects.child_of(index_page()).published().filter(pk=page_id).select_related("region").first()
-        )
-        if page is None:
-            return problem(404, "Not Found", "No published case study has this id.", request=request)
-        return Response(representations.case_study_detail(page, request))
+        pages = CaseStudyPage.objects.child_of(index_page()).published().select_related("region")
+        return detail(request, pages, page_id, "case study", serializers.CaseStudyDetailSerializer)
 
 
 @conditional
@@ -200,15 +178,7 @@ class TaxonomyList(ApiView):
     )
     def get(self, request):
         finding = find_for_api(index_page(), QueryDict(""))  # labels as editors have worded them
-        taxonomies = [
-            {
-                "parameter": view.param,
-                "legend": view.legend,
-                "terms": [{"slug": o.value, "name": o.label} for o in view.options],
-            }
-            for view in finding.facets
-        ]
-        return Response({"taxonomies": taxonomies})
+        return Response(serializers.TaxonomiesSerializer(finding).data)
 
 
 FEATURE_VALUES = next(values for param, _, values in facet_parameters() if param == "feature")
@@ -253,25 +223,10 @@ class ReadingListList(ApiView):
             index = CaseStudyIndexPage.get_solo()
             covering = reading_lists_covering(index, features) if index is not None and index.live else set()
             lists = lists.filter(pk__in=covering)
-        total = lists.count()
-        pages = list(lists[offset : offset + limit])
-        counts = ReadingListPage.published_item_counts(pages)
-        base = absolute_url(reverse("api:reading-list-list"), request)
-
-        def at(at_offset):
-            params = request.GET.copy()
-            params["offset"], params["limit"] = str(at_offset), str(limit)
-            return f"{base}?{params.urlencode()}"
-
-        meta = {
-            "total_count": total,
-            "limit": limit,
-            "offset": offset,
-            "next": at(offset + limit) if offset + limit < total else None,
-            "previous": at(max(0, offset - limit)) if offset > 0 else None,
-        }
-        results = [representations.reading_list_summary(page, request, counts[page.pk]) for page in pages]
-        return Response({"meta": meta, "results": results})
+        listing = SimpleNamespace(total=lists.count(), limit=limit, offset=offset)
+        listing.results = list(lists[offset : offset + limit])
+        context = {"request": request, "case_study_counts": ReadingListPage.published_item_counts(listing.results)}
+        return Response(serializers.ReadingListListingSerializer(listing, context=context).data)
 
 
 @conditional
@@ -285,9 +240,6 @@ class ReadingListDetail(ApiView):
         operation_id="reading_lists_detail",
     )
     def get(self, request, page_id):
-        page = None
-        if page_id <= MAX_PAGE_ID:
-            page = ReadingListPage.published_lists().filter(pk=page_id).first()
-        if page is None:
-            return problem(404, "Not Found", "No published reading list has this id.", request=request)
-        return Response(representations.reading_list_detail(page, request))
+        return detail(
+            request, ReadingListPage.published_lists(), page_id, "reading list", serializers.ReadingListDetailSerializer
+        )

@@ -4,7 +4,7 @@ import csv
 import re
 
 from ..models.case_study import CaseStudyPage
-from .format import SCHEMA_VERSION, canonical_record, rich_text_to_plain
+from .format import SCHEMA_VERSION, canonical_record, canonical_story, rich_text_to_plain
 
 
 def story_blocks(page):
@@ -20,6 +20,11 @@ def story_blocks(page):
             blocks.append({"type": "key_fact", **{k: block.value[k] for k in ("figure", "label", "source")}})
         # Images are site media, not part of the interchange format.
     return blocks
+
+
+def case_study_story(page):
+    """The story as the interchange format writes it."""
+    return canonical_story(story_blocks(page))
 
 
 def case_study_record(page):

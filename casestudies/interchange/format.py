@@ -108,12 +108,16 @@ def with_reported_year(record, reported_year):
     return ordered
 
 
+def canonical_story(story):
+    """Each block with exactly its type's fields, an absent one as ""."""
+    return [{"type": b["type"], **{k: b.get(k) or "" for k in STORY_BLOCK_FIELDS[b["type"]]}} for b in story]
+
+
 def canonical_record(record):
     """Fill defaults and derive story/body from each other, so that equal content compares equal.
     The additive fields `reported_year` and `sources[].authors` appear only when set, so a
     version-1 record without them reads and writes exactly as before."""
-    story = record.get("story") or story_from_body(record.get("body", ""))
-    story = [{"type": b["type"], **{k: b.get(k) or "" for k in STORY_BLOCK_FIELDS[b["type"]]}} for b in story]
+    story = canonical_story(record.get("story") or story_from_body(record.get("body", "")))
     last_reviewed = record.get("last_reviewed")
     if isinstance(last_reviewed, datetime.date):
         last_reviewed = last_reviewed.isoformat()
