@@ -7,7 +7,9 @@ import logging
 from django.http import HttpResponse
 
 from .finder.form import FINDER_PARAMS
-from .finder.search import SEARCH_FAILURES, guarded, selected_pages
+from .finder.matches import guarded
+from .finder.search import selected_pages
+from .finder.selection import SEARCH_FAILURES
 from .interchange import export_response
 from .renderings import keyed_on
 

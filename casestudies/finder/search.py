@@ -9,44 +9,34 @@ check, at most one full-text search, and the page of results with its prefetches
 public case studies under the index are ever considered.
 """
 
-import difflib
-import logging
 from collections import Counter
 
 from django.core.paginator import Paginator
-from django.db import DatabaseError
-from django.db.models import Q
 from django.utils.functional import cached_property
-from wagtail.models import Page
 
 from ..models.case_study import CaseStudyPage
 from ..models.synonyms import SynonymGroup
-from .facet_index import any_of, facet_index, mask_of, positions_of
-from .facets import FACETS, FACETS_BY_PARAM
-from .finding import Advice, Chip, Correction, FacetView, Finding, Option
+from .facet_index import positions_of
+from .facets import FACETS
+from .finding import Chip, Correction, FacetView, Finding, Option
 from .form import CaseStudyFilterForm
-from .matches import _matches, guarded, matching_pks  # noqa: F401 - tests clear the kept matches here
+from .in_sql import InSql
 from .meaning import ByMeaning
-from .query import highlight, parse_query, words_of
+from .no_results import NoResultsHelp
+from .query import highlight, parse_query
+from .selection import SEARCH_FAILED_NOTICE, Selection
 from .spelling import corrected_query
 from .state import FinderState
 
 PER_PAGE = 20
 RELAXED_NOTICE = "No case study matches all of your words; these match some of them."
-# What a failing full-text backend raises: the database backends raise DatabaseError; a search
-# server (OpenSearch, Elasticsearch) raises connection and timeout errors.
-SEARCH_FAILURES = (DatabaseError, ConnectionError, TimeoutError, OSError)
-SEARCH_FAILED_NOTICE = (
-    "Full-text search is not working at the moment, so we matched your words in the titles and "
-    "summaries of case studies only: a case study that mentions them only in its story is missing "
-    "from these results. The filters and counts are right for what is shown."
-)
-
-logger = logging.getLogger(__name__)
 
 
-# -- the journey ------------------------------------------------------------------------------
-class CaseStudySearch(ByMeaning):
+class CaseStudySearch(Selection, ByMeaning, InSql, NoResultsHelp):
+    """The journey. Its parts: the selection as bitsets (`selection.py`), search by meaning
+    (`meaning.py`), the same selection in SQL for downloads (`in_sql.py`), and the help when
+    nothing is found (`no_results.py`)."""
+
     def __init__(self, index_page, params, base_url=None, fixed=None, synonyms=None):
         """`synonyms` defaults to the facet index's; a download, which reads the database
         rather than the index, passes `SynonymGroup.term_lists()`."""
@@ -90,116 +80,6 @@ class CaseStudySearch(ByMeaning):
             self.typed.text,
             self.state.url(q=self.typed.text, exact="1", page=None),
         )
-
-    # The selection as bitsets over the facet index: what the pages count and list.
-    @cached_property
-    def index(self):
-        return facet_index(self.index_page)
-
-    def search_mask(self, query):
-        """Case studies the words match, or None when there are no words. The full-text query
-        runs over every page (intersecting with the index is cheaper than filtering in SQL)."""
-        if query.is_empty:
-            return None
-        try:
-            with guarded():
-                pks = matching_pks(query)
-        except SEARCH_FAILURES:
-            self.search_failed()
-            return self.words_mask(query)
-        return self.index.pks_mask(pks)
-
-    # When the full-text backend fails: the reader's words matched in titles and summaries, on
-    # the facet index's word indexes (no query), with the same word forms and synonyms.
-    full_text_failed = False
-
-    def search_failed(self):
-        if not self.full_text_failed:
-            logger.exception("Full-text search failed; matching titles and summaries instead")
-        self.full_text_failed = True
-
-    def words_mask(self, query):
-        mask = self.index.everything
-        for group in query.groups:
-            terms = query.group_terms(group)
-            positions = self.index.title_words.positions_with(terms) | self.index.summary_words.positions_with(terms)
-            mask &= mask_of(positions, self.index.size)
-        return mask
-
-    @cached_property
-    def keyword_mask(self):
-        """Case studies holding all the words; when none within the filters does, those holding
-        any of them (`relaxed`), ordered by how many they hold."""
-        return any_of(self.concept_masks) if self.relaxed else self.search_mask(self.query)
-
-    @cached_property
-    def concept_masks(self):
-        return [self.search_mask(self.query.concept(i)) for i in range(len(self.query.groups))]
-
-    @cached_property
-    def relaxed(self):
-        if len(self.query.groups) < 2:
-            return False
-        within = self.mask(drop_query=True)
-        if self.search_mask(self.query) & within:
-            return False
-        return bool(any_of(self.concept_masks) & within)
-
-    @cached_property
-    def years_mask(self):
-        return self.index.years_mask(self.from_year, self.to_year)
-
-    @cached_property
-    def condition_masks(self):
-        return {param: self.index.facet_mask(param, values) for param, values in self.selections.items()}
-
-    def mask(self, skip=None, drop_query=False, drop_years=False, query=None):
-        """The selection, leaving out one facet, the words or the years if asked (for the
-        disjunctive counts and the no-results advice), or with other words."""
-        mask = self.index.everything if drop_years else self.years_mask
-        words = None if drop_query else self.query_mask if query is None else self.search_mask(query)
-        if words is not None:
-            mask &= words
-        for param, condition in self.condition_masks.items():
-            if param != skip:
-                mask &= condition
-        return mask
-
-    def count(self, **kwargs):
-        return self.mask(**kwargs).bit_count()
-
-    # The same selection in SQL, for downloads, which stream any number of case studies.
-    @cached_property
-    def published(self):
-        """Live, public case studies under this index: the only ones ever counted or shown."""
-        return CaseStudyPage.objects.child_of(self.index_page).published()
-
-    def year_condition(self):
-        condition = Q()
-        if self.from_year:
-            condition &= Q(start_year__isnull=False) & (Q(end_year__isnull=True) | Q(end_year__gte=self.from_year))
-        if self.to_year:
-            condition &= Q(start_year__lte=self.to_year)
-        return condition
-
-    def pages(self, full_text=True):
-        """`full_text=False`: the reader's words matched in titles and summaries only, as the
-        listing does when the full-text backend fails."""
-        pages = self.published.filter(self.year_condition())
-        query, relaxed = self.query, not self.query.is_empty and self.relaxed
-        if not query.is_empty and full_text:
-            found = Page.objects.filter(pk__in=self.published.values("pk")).search(
-                query.any_word_query() if relaxed else query.search_query(), order_by_relevance=False
-            )
-            by_meaning = Q(pk__in=[self.index.pks[i] for i in self.closest])  # as the listing: meaning too
-            pages = pages.filter(Q(pk__in=found.get_queryset().order_by().values("pk")) | by_meaning)
-        elif not query.is_empty:
-            concepts = [query.concept(i) for i in range(len(query.groups))] if relaxed else [query]
-            mask = any_of(self.words_mask(concept) for concept in concepts)
-            pages = pages.filter(pk__in=[self.index.pks[i] for i in positions_of(mask)])
-        for param, values in self.selections.items():
-            pages = pages.filter(FACETS_BY_PARAM[param].condition(values))
-        return pages
 
     # What the page shows.
     def facet_views(self):
@@ -342,51 +222,6 @@ class CaseStudySearch(ByMeaning):
             page.highlighted_summary = highlight(page.summary, terms)
             page.why_matched = self.why_matched(page.pk)
         return pages
-
-    def no_results_advice(self, finding):
-        """For each active filter, how many case studies there would be without it."""
-        advice = []
-        if not self.query.is_empty:
-            count = self.count(drop_query=True)
-            advice.append(
-                Advice(
-                    f"Remove your search words “{self.query.text}”", count, self.state.url(q="", page=None, sort=None)
-                )
-            )
-        for view in finding.facets:
-            chosen = [o.label for o in view.options if o.selected]
-            if chosen:
-                count = self.count(skip=view.param)
-                advice.append(
-                    Advice(
-                        f"Remove the {view.legend.lower()} filter ({', '.join(chosen)})",
-                        count,
-                        self.state.url(**{view.param: [], "page": None}),
-                    )
-                )
-        if self.from_year or self.to_year:
-            count = self.count(drop_years=True)
-            advice.append(
-                Advice("Remove the year range", count, self.state.url(from_year=None, to_year=None, page=None))
-            )
-        # Only what gives results (leaving out one of several words never does: with no case
-        # study holding any of them within the filters, the search is already relaxed to any).
-        return sorted((a for a in advice if a.count), key=lambda a: -a.count)
-
-    def nearest_terms(self, facet_views):
-        """Taxonomy terms whose names are close to the reader's words, as links that filter by them."""
-        words = words_of(self.query.text)
-        if not words:
-            return []
-        suggestions = []
-        for view in facet_views:
-            for option in view.options:
-                name_words = words_of(option.label)
-                close = any(difflib.get_close_matches(w, name_words, n=1, cutoff=0.75) for w in words)
-                if close:
-                    url = self.state.only(**{view.param: [option.value]})
-                    suggestions.append(Chip(view.legend, option.label, url))
-        return suggestions[:8]
 
 
 def find_case_studies(index_page, params, base_url=None, fixed=None, with_results=True):

@@ -3,7 +3,14 @@ file, writing its records as pages, and writing pages out as JSON or CSV. Other 
 finder use only what is named here."""
 
 from .downloads import export_response
-from .exporting import case_study_record, case_study_story, export_document, export_queryset, spreadsheet_safe, write_csv
+from .exporting import (
+    case_study_record,
+    case_study_story,
+    export_document,
+    export_queryset,
+    spreadsheet_safe,
+    write_csv,
+)
 from .format import CANONICAL_SLUGS, MAX_FILE_BYTES, SCHEMA_PATH, SCHEMA_VERSION, plain_to_rich_text
 from .importer import RecordResult, import_records, summarise
 from .reading import DocumentError, check_file_size, parse_document, read_document_file, read_uploaded_document

@@ -70,7 +70,7 @@ def test_the_api_says_when_full_text_search_failed(client, index_page, tagged):
     assert response.status_code == 200 and data["meta"]["full_text_search"] is False
     assert [r["title"] for r in data["results"]] == ["Charlie outreach"] and data["meta"]["total_count"] == 1
     # A search this process answered since the last change is still answered in full (kept per
-    # process and findable-content token: casestudies/finder/search.py `matching_pks`).
+    # process and findable-content token: casestudies/finder/matches.py `matching_pks`).
     kept = client.get("/api/v1/case-studies/", {"q": "pathway"}).json()
     assert kept["meta"]["full_text_search"] is True and [r["title"] for r in kept["results"]] == [
         "Bravo teacher pathway"

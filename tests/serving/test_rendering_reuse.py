@@ -7,8 +7,8 @@ from django.test import Client
 
 from casestudies.finder import facet_index as facet_index_module
 from casestudies.finder.facet_index import build, facet_index
+from casestudies.finder.matches import matching_pks
 from casestudies.finder.query import parse_query
-from casestudies.finder.search import matching_pks
 from casestudies.models import CaseStudyFeatureEvidence, FindableVersion, PartnerOrganisation
 from tests.casestudies.test_reading_lists import make_reading_list
 from tests.factories import make_case_study
@@ -201,20 +201,20 @@ def test_another_process_takes_kept_matches_from_the_shared_cache(index_page, pa
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from casestudies.finder import search
+    from casestudies.finder import matches
 
     _, bravo = pair
     query = parse_query("outreach")
     assert matching_pks(query) == {bravo.pk}
-    search._matches.clear()  # a process that has not searched for it yet
+    matches._matches.clear()  # a process that has not searched for it yet
     with CaptureQueriesContext(connection) as queries:
         assert matching_pks(query) == {bravo.pk}
     assert not [q for q in queries if "wagtailsearch" in q["sql"].lower()]
     republish(bravo, summary="No longer about that.")
-    search._matches.clear()
+    matches._matches.clear()
     assert matching_pks(query) == {bravo.pk}  # the title still says it
     republish(bravo, title="Bravo scheme")
-    search._matches.clear()
+    matches._matches.clear()
     assert matching_pks(query) == frozenset()
 
 
