@@ -9,9 +9,11 @@ so the findable-content token is bumped at the end. Never used by the site itsel
 import datetime
 import json
 import random
+import time
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
@@ -21,6 +23,7 @@ from ..interchange import plain_to_rich_text
 from ..models import (
     Barrier,
     CaseStudyFeatureEvidence,
+    CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPartner,
     CaseStudySource,
@@ -42,6 +45,19 @@ LINKS = {  # interchange field -> (taxonomy, the case study's many-to-many relat
     "phases": (Phase, "phases"),
     "barriers": (Barrier, "barriers"),
 }
+
+
+def ensure_case_studies(out, count, seed=1):
+    """The case-study index, with synthetic case studies added until it holds `count`."""
+    index_page = CaseStudyIndexPage.get_solo()
+    if index_page is None:
+        raise CommandError("There is no case-study index: run `manage.py load_demo_content` first.")
+    have = CaseStudyPage.objects.child_of(index_page).count()
+    if have < count:
+        started = time.perf_counter()
+        generate(index_page, count - have, seed=seed + have)
+        out.write(f"Generated {count - have:,} case studies in {time.perf_counter() - started:.1f} s")
+    return index_page
 
 
 def generate(index_page, count, seed=1, batch=500):

@@ -15,8 +15,8 @@ from django.test import Client
 
 from ..finder import facet_index as facet_index_module
 from ..finder.facet_index import build
-from ..models import CaseStudyIndexPage, CaseStudyPage, FindableVersion
-from .bulk import generate
+from ..models import CaseStudyPage, FindableVersion
+from .bulk import ensure_case_studies
 
 LISTING = {"phase": "secondary", "region": "london"}
 SEARCH = {"q": "modern languages", "phase": "secondary"}
@@ -80,14 +80,7 @@ def timed(call, repeat):
 def run(out, count, rounds=10, build_repeat=3, seed=1, listing_only=False):
     if count < 1 or rounds < 1:
         raise CommandError("--count and --rounds must be at least 1.")
-    index_page = CaseStudyIndexPage.get_solo()
-    if index_page is None:
-        raise CommandError("There is no case-study index: run `manage.py load_demo_content` first.")
-    have = CaseStudyPage.objects.child_of(index_page).count()
-    if have < count:
-        started = time.perf_counter()
-        generate(index_page, count - have, seed=seed + have)
-        out.write(f"Generated {count - have:,} case studies in {time.perf_counter() - started:.0f} s")
+    index_page = ensure_case_studies(out, count, seed)
     times, facets_only, held, peak, index = build_cost(index_page, build_repeat)
     size = index.size
     out.write(f"{size:,} live case studies in the index ({connection.vendor}).")

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from ..models import CaseStudyIndexPage, CaseStudyPage, FindableVersion
 from . import hybrid
-from .bulk import generate
+from .bulk import ensure_case_studies
 
 Q = "modern languages"
 VIEWS = [
@@ -52,14 +52,7 @@ def run(out, count, repeat=30, seed=1):
 def time_views(out, count, repeat, seed):
     if count < 1 or repeat < 2:
         raise CommandError("--count must be at least 1 and --repeat at least 2.")
-    index = CaseStudyIndexPage.get_solo()
-    if index is None:
-        raise CommandError("There is no case-study index: run `manage.py load_demo_content` first.")
-    have = CaseStudyPage.objects.child_of(index).count()
-    if have < count:
-        started = time.perf_counter()
-        generate(index, count - have, seed=seed + have)
-        out.write(f"Generated {count - have} case studies in {time.perf_counter() - started:.1f} s")
+    index = ensure_case_studies(out, count, seed)
     total = CaseStudyPage.objects.child_of(index).live().count()
     out.write(f"{total} live case studies; {repeat} timed requests per view ({connection.vendor}).\n")
     setup_test_environment()  # so that each response carries its template context
